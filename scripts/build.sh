@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Build the wasm module (wasm-pack, --target web) and the CommonJS bundles.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+wasm-pack build --target web --release --out-dir pkg --no-pack --no-typescript \
+  -- --config "build.rustflags=['--remap-path-prefix=$HOME=~','--remap-path-prefix=$PWD=.']"
+rm -f pkg/.gitignore pkg/package.json pkg/README.md
+
+esbuild=node_modules/.bin/esbuild
+common=(--bundle --format=cjs --platform=node --target=node20 --log-override:empty-import-meta=silent --log-override:duplicate-object-key=silent --log-level=warning)
+"$esbuild" build/node.cjs.mjs "${common[@]}" --outfile=dist/node.cjs
+"$esbuild" js/mock.mjs "${common[@]}" --outfile=dist/mock.cjs
+echo "built: $(wc -c < pkg/heymarket_wasm_bg.wasm) B wasm, $(wc -c < pkg/heymarket_wasm.js) B glue"

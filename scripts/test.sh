@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test: Rust lint + native unit tests, the wasm build, then the JS
+# suites against the packed tarball. `npm test` runs this after setup.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+step "cargo clippy -D warnings"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
+step "cargo test (native: JWT, URLs, retry policy, decoding, errors)"
+cargo test --quiet
+
+step "build (wasm-pack --target web + CommonJS bundles)"
+bash scripts/build.sh
+
+step "JS suites on the packed tarball (Node $(node --version))"
+node tests/run-js.mjs

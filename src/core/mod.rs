@@ -1,0 +1,9 @@
+//! The core: auth, options, retries, errors and the one request pipeline.
+//! Resources describe requests ([`request::Request`]); only this module sends them.
+
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod request;
+pub mod retry;
+pub mod transport;

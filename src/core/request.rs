@@ -1,0 +1,76 @@
+//! What a resource hands the transport: a method, a path, whether it may be
+//! retried, an optional JSON body, and the shape its 2xx body must have.
+
+/// HTTP methods the API uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    /// The method name on the wire.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// The JSON type a successful response body must have. Fields inside are not
+/// checked: the client is a tolerant reader and hands back every field,
+/// including ones the API adds later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A JSON object (not an array, not `null`).
+    Object,
+    /// A JSON array.
+    Array,
+}
+
+impl Shape {
+    /// How the shape reads in an error message.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Shape::Object => "a JSON object",
+            Shape::Array => "a JSON array",
+        }
+    }
+}
+
+/// One API request, as described by a resource.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub method: Method,
+    /// Path below the base URL, starting with `/`.
+    pub path: String,
+    /// Safe to retry on 408/429/5xx and network failures.
+    pub idempotent: bool,
+    /// A JSON body, already serialised.
+    pub body: Option<String>,
+    /// The shape a 2xx body must have.
+    pub shape: Shape,
+}
+
+impl Request {
+    /// A `GET` of a JSON value of the given shape (idempotent).
+    pub fn get(path: String, shape: Shape) -> Self {
+        Request {
+            method: Method::Get,
+            path,
+            idempotent: true,
+            body: None,
+            shape,
+        }
+    }
+
+    /// `METHOD /path`, as errors name the request.
+    pub fn describe(&self) -> String {
+        format!("{} {}", self.method.as_str(), self.path)
+    }
+}

@@ -1,0 +1,227 @@
+//! Retry policy: which failures are retried, how long to wait, and how a
+//! server's `Retry-After` is honoured. Pure functions, tested natively.
+
+/// First backoff delay.
+pub const INITIAL_DELAY_MS: f64 = 500.0;
+/// Longest backoff delay, and the longest `Retry-After` the client will wait
+/// for: a longer one ends the call at once with `retryAfterMs` set.
+pub const MAX_DELAY_MS: u64 = 8_000;
+/// Most retries a caller may ask for.
+pub const MAX_RETRIES_LIMIT: u32 = 10;
+
+/// Whether an HTTP status is worth retrying (for idempotent requests).
+pub const fn is_retryable_status(status: u16) -> bool {
+    matches!(status, 408 | 429 | 500..=599)
+}
+
+/// Exponential backoff with jitter for the `retry`-th retry (0-based):
+/// 0.5 s, 1 s, 2 s, 4 s, 8 s, 8 s…, each reduced by up to 25 % at random.
+/// `random` is in `[0, 1)`.
+pub fn backoff_ms(retry: u32, random: f64) -> u64 {
+    let exp = INITIAL_DELAY_MS * 2f64.powi(i32::try_from(retry.min(16)).unwrap_or(16));
+    #[allow(clippy::cast_precision_loss)]
+    let capped = exp.min(MAX_DELAY_MS as f64);
+    let jitter = 1.0 - 0.25 * random.clamp(0.0, 1.0);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let ms = (capped * jitter).round() as u64;
+    ms
+}
+
+/// What to do after a retryable failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Wait this many milliseconds (0: at once), then try again.
+    RetryAfter(u64),
+    /// Stop: retries are spent, or the server asked for a longer wait than the cap.
+    GiveUp,
+}
+
+/// Decide whether to retry after `retries_done` retries, given the server's
+/// `Retry-After` (already parsed to milliseconds, if valid).
+pub fn decide(
+    retries_done: u32,
+    max_retries: u32,
+    retry_after_ms: Option<u64>,
+    random: f64,
+) -> Decision {
+    if retries_done >= max_retries {
+        return Decision::GiveUp;
+    }
+    match retry_after_ms {
+        Some(ms) if ms > MAX_DELAY_MS => Decision::GiveUp,
+        Some(ms) => Decision::RetryAfter(ms),
+        None => Decision::RetryAfter(backoff_ms(retries_done, random)),
+    }
+}
+
+/// Parse a `Retry-After` value: delay-seconds (`"0"`, `"2"`, `"1.5"`) or an
+/// HTTP-date (`"Wed, 21 Oct 2015 07:28:00 GMT"`). A date in the past means
+/// "now" (0). Negative numbers and garbage yield `None` (use the backoff).
+pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    if v.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let secs: f64 = v.parse().ok()?;
+        if !secs.is_finite() || secs < 0.0 {
+            return None;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        return Some((secs * 1000.0).ceil().min(u64::MAX as f64) as u64);
+    }
+    let at_ms = parse_http_date(v)?;
+    let delta = at_ms - now_ms;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Some(if delta > 0.0 { delta.ceil() as u64 } else { 0 })
+}
+
+/// Parse an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), also accepting a
+/// missing weekday and the obsolete RFC 850 form with dashes. Returns
+/// milliseconds since the Unix epoch.
+pub fn parse_http_date(s: &str) -> Option<f64> {
+    let s = match s.split_once(',') {
+        Some((_weekday, rest)) => rest.trim(),
+        None => s.trim(),
+    };
+    let mut parts = s.split([' ', '-']).filter(|p| !p.is_empty());
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month = month_number(parts.next()?)?;
+    let mut year: i64 = parts.next()?.parse().ok()?;
+    if year < 100 {
+        year += if year < 70 { 2000 } else { 1900 };
+    }
+    let mut hms = parts.next()?.split(':');
+    let h: u32 = hms.next()?.parse().ok()?;
+    let m: u32 = hms.next()?.parse().ok()?;
+    let sec: u32 = hms.next()?.parse().ok()?;
+    if hms.next().is_some()
+        || !matches!(parts.next(), Some("GMT" | "UTC"))
+        || parts.next().is_some()
+    {
+        return None;
+    }
+    if !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    #[allow(clippy::cast_precision_loss)]
+    Some((days * 86_400 + i64::from(h * 3600 + m * 60 + sec)) as f64 * 1000.0)
+}
+
+fn month_number(m: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = m.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|x| *x == lower)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retryable_statuses() {
+        for s in [408, 429, 500, 502, 503, 504, 599] {
+            assert!(is_retryable_status(s), "{s}");
+        }
+        for s in [200, 301, 400, 401, 403, 404, 409, 422, 600] {
+            assert!(!is_retryable_status(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn backoff_grows_caps_and_jitters() {
+        assert_eq!(backoff_ms(0, 0.0), 500);
+        assert_eq!(backoff_ms(1, 0.0), 1000);
+        assert_eq!(backoff_ms(2, 0.0), 2000);
+        assert_eq!(backoff_ms(4, 0.0), 8000);
+        assert_eq!(backoff_ms(30, 0.0), 8000);
+        assert_eq!(backoff_ms(0, 0.999_999), 375);
+        assert!((375..=500).contains(&backoff_ms(0, 0.5)));
+    }
+
+    #[test]
+    fn decisions() {
+        assert_eq!(decide(0, 2, None, 0.0), Decision::RetryAfter(500));
+        assert_eq!(decide(1, 2, None, 0.0), Decision::RetryAfter(1000));
+        assert_eq!(decide(2, 2, None, 0.0), Decision::GiveUp);
+        assert_eq!(decide(0, 0, Some(0), 0.0), Decision::GiveUp);
+        assert_eq!(decide(0, 2, Some(0), 0.0), Decision::RetryAfter(0));
+        assert_eq!(decide(0, 2, Some(8_000), 0.0), Decision::RetryAfter(8_000));
+        assert_eq!(decide(0, 2, Some(8_001), 0.0), Decision::GiveUp);
+    }
+
+    #[test]
+    fn retry_after_seconds() {
+        assert_eq!(parse_retry_after("0", 0.0), Some(0));
+        assert_eq!(parse_retry_after(" 2 ", 0.0), Some(2000));
+        assert_eq!(parse_retry_after("1.5", 0.0), Some(1500));
+        assert_eq!(parse_retry_after("120", 0.0), Some(120_000));
+        for bad in [
+            "-1", "-0.5", "", "soon", "1e3", "..", "1.2.3", "NaN", "Infinity",
+        ] {
+            assert_eq!(parse_retry_after(bad, 0.0), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn retry_after_dates() {
+        let t = parse_http_date("Wed, 21 Oct 2015 07:28:00 GMT");
+        assert_eq!(t, Some(1_445_412_480_000.0));
+        assert_eq!(
+            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777_000.0)
+        );
+        assert_eq!(
+            parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"),
+            Some(784_111_777_000.0)
+        );
+        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
+        assert_eq!(
+            parse_http_date("Thu, 29 Feb 2024 12:00:00 GMT"),
+            Some(1_709_208_000_000.0)
+        );
+        let now = 1_445_412_480_000.0;
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:03 GMT", now),
+            Some(3000)
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now),
+            Some(0),
+            "past date: retry now"
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 PST", now),
+            None
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 32 Oct 2015 07:28:00 GMT", now),
+            None
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Foo 2015 07:28:00 GMT", now),
+            None
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 25:28:00 GMT", now),
+            None
+        );
+    }
+}

@@ -1,0 +1,53 @@
+// The packed tarball: its file list, metadata and exports.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const files = JSON.parse(process.env.HM_TARBALL_FILES ?? "[]");
+const require = createRequire(import.meta.url);
+const pkg = require("heymarket-wasm/package.json");
+
+test("the tarball contains the .wasm, the glue and every entry", () => {
+  assert.ok(files.length > 0, "run through tests/run-js.mjs");
+  for (const f of ["package.json", "README.md", "pkg/heymarket_wasm_bg.wasm", "pkg/heymarket_wasm.js", "js/api.mjs", "js/index.d.ts", "js/mock.mjs", "js/mock.d.ts", "dist/node.cjs", "dist/mock.cjs"]) {
+    assert.ok(files.includes(f), `missing ${f}`);
+  }
+  const snippets = files.filter((f) => f.startsWith("pkg/snippets/"));
+  assert.ok(snippets.length >= 1, "wasm-bindgen snippets are shipped");
+  const glue = readFileSync(require.resolve("heymarket-wasm/package.json").replace("package.json", "pkg/heymarket_wasm.js"), "utf8");
+  for (const m of glue.matchAll(/from ['"]\.\/(snippets\/[^'"]+)['"]/g)) {
+    assert.ok(files.includes(`pkg/${m[1]}`), `glue imports pkg/${m[1]}, not shipped`);
+  }
+});
+
+test("every file the exports map names is shipped", () => {
+  const targets = [];
+  const walk = (v) => (typeof v === "string" ? targets.push(v.replace(/^\.\//, "")) : Object.values(v).forEach(walk));
+  walk(pkg.exports);
+  for (const t of targets) assert.ok(files.includes(t), `exports points at missing ${t}`);
+});
+
+test("nothing generated or private is shipped", () => {
+  for (const f of files) {
+    assert.ok(!/^(src|target|tests|scripts|bench|build|node_modules)\//.test(f), `should not ship ${f}`);
+    assert.ok(!f.endsWith(".rs") && !f.endsWith(".tgz") && !f.endsWith(".map"), `should not ship ${f}`);
+  }
+});
+
+test("zero runtime dependencies, an engines field, a version the wasm agrees with", async () => {
+  assert.equal(pkg.name, "heymarket-wasm");
+  assert.deepEqual(pkg.dependencies ?? {}, {});
+  assert.deepEqual(pkg.peerDependencies ?? {}, {});
+  assert.ok(pkg.engines?.node, "engines.node");
+  const { VERSION } = await import("heymarket-wasm");
+  assert.equal(VERSION, pkg.version);
+});
+
+test("no absolute build-machine paths inside the .wasm", () => {
+  const wasm = readFileSync(require.resolve("heymarket-wasm/package.json").replace("package.json", "pkg/heymarket_wasm_bg.wasm"));
+  const text = wasm.toString("latin1");
+  for (const p of ["/root/", "/home/", "/work/", "/Users/", ".cargo/registry"]) {
+    assert.ok(!text.includes(p), `.wasm contains ${p}`);
+  }
+});

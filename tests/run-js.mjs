@@ -1,0 +1,21 @@
+// The JS test tier: pack the package, install the tarball into a temporary
+// consumer project, copy the suites there and run them with node's test
+// runner, so every test exercises exactly what users install.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { readdirSync } from "node:fs";
+import { pack, installProject, ROOT } from "./pack.mjs";
+
+const packed = pack();
+process.env.HM_TARBALL = packed.tarball;
+process.env.HM_TARBALL_FILES = JSON.stringify(packed.files);
+process.env.HM_REPO = ROOT;
+const dir = installProject({ tarball: packed.tarball, copy: [[join(ROOT, "tests", "js"), "test"], [join(ROOT, "tests", "vectors"), "test/vectors"]] });
+
+const node = process.env.HM_NODE || process.execPath;
+const files = process.argv.length > 2
+  ? process.argv.slice(2)
+  : readdirSync(join(dir, "test")).filter((f) => /\.test\.(mjs|cjs)$/.test(f)).sort().map((f) => join("test", f));
+const args = ["--test", "--test-reporter=spec", ...files];
+const r = spawnSync(node, args, { cwd: dir, stdio: "inherit", env: process.env });
+process.exit(r.status ?? 1);
