@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 wasm-pack build --target web --release --out-dir pkg --no-pack --no-typescript \
-  -- --config "build.rustflags=['--remap-path-prefix=$HOME=~','--remap-path-prefix=$PWD=.']"
+  -- --config "build.rustflags=['--remap-path-prefix=$HOME/.cargo=cargo','--remap-path-prefix=$PWD=.']"
 rm -f pkg/.gitignore pkg/package.json pkg/README.md
 
 esbuild=node_modules/.bin/esbuild

@@ -84,8 +84,8 @@ export function describe_error(e) {
 extern "C" {
     /// Deadline plus caller signal for one attempt.
     pub type Guard;
-    #[wasm_bindgen(constructor)]
-    pub fn new(ms: u32, signal: &JsValue) -> Guard;
+    #[wasm_bindgen(constructor, catch)]
+    pub fn new(ms: u32, signal: &JsValue) -> Result<Guard, JsValue>;
     #[wasm_bindgen(method)]
     pub fn race(this: &Guard, p: &Promise) -> Promise;
     #[wasm_bindgen(method)]
@@ -124,8 +124,8 @@ extern "C" {
     /// The minimal `Response` surface used (duck-typed: injected fetches may
     /// return their own Response objects).
     pub type Response;
-    #[wasm_bindgen(method, getter)]
-    pub fn status(this: &Response) -> JsValue;
+    #[wasm_bindgen(method, getter, catch)]
+    fn status(this: &Response) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, getter, catch)]
     fn headers(this: &Response) -> Result<Headers, JsValue>;
     #[wasm_bindgen(method, catch)]
@@ -161,6 +161,13 @@ impl Guard {
 }
 
 impl Response {
+    /// The HTTP status, if this is a Response-like object with a numeric one.
+    pub fn status_code(&self) -> Option<u16> {
+        let status = self.status().ok()?.as_f64()?;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        (status.fract() == 0.0 && (0.0..1000.0).contains(&status)).then_some(status as u16)
+    }
+
     /// A response header, if present.
     pub fn header(&self, name: &str) -> Option<String> {
         self.headers().ok()?.get(name).ok()?.as_string()

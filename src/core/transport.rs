@@ -239,7 +239,13 @@ impl Transport {
         req: &Request,
         opts: &CallOptions,
     ) -> Result<JsValue, Failure> {
-        let guard = Guard::new(opts.timeout_ms, &opts.signal);
+        let guard = Guard::new(opts.timeout_ms, &opts.signal).map_err(|e| Failure {
+            error: Error::invalid(format!(
+                "{what}: could not watch the signal: {}",
+                js::describe_error(&e)
+            )),
+            retryable: false,
+        })?;
         if guard.fired() == Some(Fired::Aborted) {
             return Err(Failure {
                 error: aborted(what),
@@ -261,11 +267,7 @@ impl Transport {
                 return Err(self.transport_failure(&guard, &e, what, opts));
             }
         };
-        let Some(status) = response
-            .status()
-            .as_f64()
-            .filter(|s| (0.0..1000.0).contains(s))
-        else {
+        let Some(status) = response.status_code() else {
             guard.clear();
             return Err(Failure {
                 error: Error::new(
@@ -275,8 +277,6 @@ impl Transport {
                 retryable: false,
             });
         };
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let status = status as u16;
 
         if (200..300).contains(&status) {
             let parsed = match response.json() {

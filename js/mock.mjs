@@ -1,0 +1,278 @@
+// A local, Heymarket-compatible mock for tests and demos.
+//
+// - `mock.fetch` is a WHATWG fetch to hand to a client in-process;
+// - `mock.listen()` serves the same logic over HTTP on 127.0.0.1.
+// Every request's JWT is verified with WebCrypto (independently of the
+// client's Rust signer), and `mock.script(...)` makes the next requests
+// answer with errors, rate limits, slow or malformed bodies.
+//
+// Runtime-neutral at import time (Node, Deno, Bun, workerd): only web APIs;
+// `node:http` is imported lazily by `listen()`.
+
+import { CONVERSATIONS } from "./fixtures.mjs";
+
+export { CONVERSATIONS };
+
+/** Test-only credentials the mock accepts by default. Not a real secret. */
+export const FIXTURE_CREDENTIALS = Object.freeze({
+  secretId: "mock-secret-id",
+  secretKey: "mock-secret-key-not-a-real-secret",
+});
+
+const JSON_TYPE = "application/json; charset=utf-8";
+const encoder = new TextEncoder();
+const never = () => new Promise(() => {});
+
+function abortError(signal) {
+  return signal?.reason ?? new DOMException("The operation was aborted.", "AbortError");
+}
+
+/** Resolve after `ms`, or reject when `signal` aborts (unless `ignoreAbort`). */
+function delay(ms, signal, ignoreAbort) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    if (!signal || ignoreAbort) return;
+    if (signal.aborted) {
+      clearTimeout(timer);
+      reject(abortError(signal));
+      return;
+    }
+    signal.addEventListener("abort", () => (clearTimeout(timer), reject(abortError(signal))), { once: true });
+  });
+}
+
+function b64urlDecode(part) {
+  if (!/^[A-Za-z0-9_-]*$/.test(part)) throw new Error("not base64url");
+  const b64 = part.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((part.length + 3) % 4);
+  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+}
+
+/** Compile `/v1/conversations/:id` into a matcher. */
+function compile(pattern) {
+  const names = [];
+  const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:(\w+)/g, (_, n) => (names.push(n), "([^/]+)"));
+  const re = new RegExp(`^${source}$`);
+  return (path) => {
+    const m = re.exec(path);
+    return m && Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
+  };
+}
+
+/**
+ * @param {{ secretId?: string, secretKey?: string, conversations?: object[], now?: () => number }} [options]
+ */
+export function createMockHeymarket(options = {}) {
+  const secretId = options.secretId ?? FIXTURE_CREDENTIALS.secretId;
+  const secretKey = options.secretKey ?? FIXTURE_CREDENTIALS.secretKey;
+  const now = options.now ?? Date.now;
+  const conversations = new Map((options.conversations ?? CONVERSATIONS).map((c) => [c.id, c]));
+  const routes = [];
+  const queue = [];
+  let counter = 0;
+  let keyPromise;
+
+  const route = (method, pattern, handler) => {
+    routes.unshift({ method: method.toUpperCase(), match: compile(pattern), handler });
+  };
+  route("GET", "/v1/conversations/:id", ({ id }) => {
+    const conversation = /^\d+$/.test(id) ? conversations.get(Number(id)) : undefined;
+    return conversation
+      ? { json: conversation }
+      : { status: 404, json: { error: "not_found", message: "Conversation not found" } };
+  });
+
+  async function verify(authorization) {
+    const fail = (reason, extra) => ({ valid: false, reason, ...extra });
+    if (!authorization) return fail("missing Authorization header");
+    const m = /^Bearer ([^.\s]+)\.([^.\s]+)\.([^.\s]+)$/.exec(authorization);
+    if (!m) return fail("Authorization is not 'Bearer <header.payload.signature>'");
+    let header, payload, signature;
+    try {
+      header = JSON.parse(new TextDecoder().decode(b64urlDecode(m[1])));
+      payload = JSON.parse(new TextDecoder().decode(b64urlDecode(m[2])));
+      signature = b64urlDecode(m[3]);
+    } catch {
+      return fail("JWT parts are not base64url JSON");
+    }
+    if (header?.alg !== "HS256" || header?.typ !== "JWT" || Object.keys(header).length !== 2) {
+      return fail('JWT header must be {"alg":"HS256","typ":"JWT"}', { header, payload });
+    }
+    keyPromise ??= crypto.subtle.importKey("raw", encoder.encode(`${secretId}||${secretKey}`), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    const ok = await crypto.subtle.verify("HMAC", await keyPromise, signature, encoder.encode(`${m[1]}.${m[2]}`));
+    if (!ok) return fail("bad signature", { header, payload });
+    if (payload?.iss !== secretId) return fail("iss is not the Secret ID", { header, payload });
+    const nowSec = Math.floor(now() / 1000);
+    if (!Number.isInteger(payload.iat)) return fail("iat must be an integer", { header, payload });
+    if (payload.iat <= nowSec - 300) return fail("token expired (iat older than 5 minutes)", { header, payload });
+    if (payload.iat > nowSec + 5) return fail("iat is in the future", { header, payload });
+    return { valid: true, header, payload };
+  }
+
+  function respond(answer, requestId, step) {
+    const headers = new Headers({ "x-request-id": requestId });
+    let body = null;
+    if (answer.json !== undefined) {
+      headers.set("content-type", JSON_TYPE);
+      body = JSON.stringify(answer.json);
+    } else if (answer.body !== undefined) {
+      headers.set("content-type", "text/html; charset=utf-8");
+      body = answer.body;
+    }
+    for (const [k, v] of Object.entries(answer.headers ?? {})) headers.set(k, String(v));
+    const status = answer.status ?? 200;
+    if (step?.bodyDelayMs && body !== null) {
+      const bytes = encoder.encode(body);
+      let timer;
+      const stream = new ReadableStream({
+        start(controller) {
+          timer = setTimeout(() => {
+            controller.enqueue(bytes);
+            controller.close();
+          }, step.bodyDelayMs);
+        },
+        cancel() {
+          clearTimeout(timer);
+        },
+      });
+      return new Response(stream, { status, headers });
+    }
+    const nullBody = status === 204 || status === 304 || (status >= 100 && status < 200);
+    return new Response(nullBody ? null : body, { status, headers });
+  }
+
+  /** Route one request (scripted step first). Throws a TypeError for `networkError`. */
+  async function handle(request) {
+    const url = new URL(request.url);
+    const signal = request.signal;
+    const body = request.method === "GET" || request.method === "HEAD" ? null : await request.text();
+    const record = {
+      method: request.method,
+      url: request.url,
+      path: url.pathname,
+      headers: Object.fromEntries([...request.headers].map(([k, v]) => [k.toLowerCase(), v])),
+      body,
+      auth: { valid: false, reason: "pending" },
+    };
+    mock.requests.push(record);
+    record.auth = await verify(request.headers.get("authorization"));
+    const requestId = `req_${(++counter).toString(16).padStart(6, "0")}`;
+
+    let step = queue[0];
+    if (step) {
+      step.remaining = (step.remaining ?? step.times ?? 1) - 1;
+      if (step.remaining <= 0) queue.shift();
+    }
+    if (step?.delayMs) await delay(step.delayMs, signal, step.ignoreAbort);
+    if (step?.hang) {
+      if (step.ignoreAbort || !signal) await never();
+      await new Promise((_, reject) => {
+        if (signal.aborted) reject(abortError(signal));
+        signal.addEventListener("abort", () => reject(abortError(signal)), { once: true });
+      });
+    }
+    if (step?.networkError) throw new TypeError("fetch failed");
+    const scripted = step && !step.passthrough && (step.status !== undefined || step.json !== undefined || step.body !== undefined);
+    if (scripted) return respond(step, requestId, step);
+
+    let answer;
+    if (!record.auth.valid) {
+      answer = { status: 401, json: { error: "unauthorized", message: record.auth.reason } };
+    } else {
+      const matches = routes.map((r) => ({ r, params: r.match(url.pathname) })).filter((x) => x.params);
+      const hit = matches.find((x) => x.r.method === request.method);
+      answer = hit
+        ? await hit.r.handler(hit.params, request, body)
+        : matches.length
+          ? { status: 405, json: { error: "method_not_allowed", message: `${request.method} not allowed` } }
+          : { status: 404, json: { error: "not_found", message: "No route" } };
+    }
+    return respond({ ...answer, headers: { ...answer.headers, ...step?.headers } }, requestId, step);
+  }
+
+  const mock = {
+    requests: [],
+    handle,
+    route,
+    /** Queue scripted answers, consumed one step per request (`times` each). */
+    script(...steps) {
+      queue.push(...steps.map((s) => ({ ...s })));
+      return mock;
+    },
+    /** Forget recorded requests and pending script steps. */
+    reset() {
+      mock.requests.length = 0;
+      queue.length = 0;
+      return mock;
+    },
+    /** A WHATWG `fetch` answered by the mock; works unbound. */
+    fetch(input, init) {
+      let request;
+      try {
+        request = new Request(input, init);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      if (request.signal?.aborted) return Promise.reject(abortError(request.signal));
+      return handle(request);
+    },
+    /** Serve the mock over HTTP on 127.0.0.1 (Node, Bun, Deno). */
+    async listen({ port = 0, host = "127.0.0.1" } = {}) {
+      const http = await import("node:http");
+      const server = http.createServer((req, res) => serveNode(mock, req, res, host));
+      await new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, resolve);
+      });
+      const actual = server.address().port;
+      const url = `http://${host}:${actual}`;
+      return {
+        url,
+        port: actual,
+        close: () =>
+          new Promise((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections?.();
+          }),
+      };
+    },
+  };
+  mock.fetch = mock.fetch.bind(mock);
+  return mock;
+}
+
+/** Bridge a node:http request to `mock.handle`. */
+async function serveNode(mock, req, res, host) {
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const headers = Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]));
+  const request = new Request(`http://${host}${req.url}`, {
+    method: req.method,
+    headers,
+    body: hasBody ? Buffer.concat(chunks) : undefined,
+    signal: controller.signal,
+  });
+  let response;
+  try {
+    response = await mock.handle(request);
+  } catch (e) {
+    if (e instanceof TypeError) req.socket.destroy();
+    else if (!res.headersSent) res.destroy();
+    return;
+  }
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.flushHeaders();
+  if (response.body) {
+    try {
+      for await (const chunk of response.body) {
+        if (res.destroyed) break;
+        res.write(chunk);
+      }
+    } catch {
+      // the client went away
+    }
+  }
+  res.end();
+}
