@@ -63,6 +63,29 @@ export function createApi(wasm) {
       });
     }
 
+    /**
+     * A client from environment variables: `HEYMARKET_SECRET_ID`,
+     * `HEYMARKET_SECRET_KEY` and optionally `HEYMARKET_BASE_URL`, read from
+     * `env` (a Worker's bindings, or any object), else `Deno.env`, else
+     * `process.env`. Other options may be passed as the second argument.
+     */
+    static fromEnv(env, options = {}) {
+      const read = envReader(env);
+      const missing = ["HEYMARKET_SECRET_ID", "HEYMARKET_SECRET_KEY"].filter((k) => !read(k));
+      if (missing.length) {
+        throw new HeymarketError(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set in the environment`, {
+          code: "invalid_argument",
+        });
+      }
+      const baseUrl = read("HEYMARKET_BASE_URL");
+      return new Heymarket({
+        secretId: read("HEYMARKET_SECRET_ID"),
+        secretKey: read("HEYMARKET_SECRET_KEY"),
+        ...(baseUrl ? { baseUrl } : {}),
+        ...options,
+      });
+    }
+
     /** Conversations: `get(id)`. */
     get conversations() {
       return this.#conversations;
@@ -84,6 +107,23 @@ export function createApi(wasm) {
     [INSPECT]() {
       return `Heymarket { baseUrl: ${JSON.stringify(this.baseUrl)} }`;
     }
+  }
+
+  /** `(name) => value` over an env object, `Deno.env` or `process.env`. */
+  function envReader(env) {
+    if (env !== undefined && env !== null) {
+      if (typeof env !== "object") {
+        throw new HeymarketError("fromEnv expects an object of environment bindings", { code: "invalid_argument" });
+      }
+      return (k) => (typeof env[k] === "string" ? env[k] : undefined);
+    }
+    const deno = globalThis.Deno;
+    if (deno?.env?.get) return (k) => deno.env.get(k);
+    const proc = globalThis.process;
+    if (proc?.env) return (k) => proc.env[k];
+    throw new HeymarketError("no environment found: pass the bindings object, e.g. Heymarket.fromEnv(env) in a Worker", {
+      code: "invalid_argument",
+    });
   }
 
   return { Heymarket, HeymarketError, signJwt, VERSION: wasm.version() };

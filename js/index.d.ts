@@ -131,8 +131,17 @@ export interface Conversations {
   get(id: number, options?: RequestOptions): Promise<Conversation>;
 }
 
+/** Environment bindings: a Worker's `env`, `process.env`, or any such object. */
+export type HeymarketEnv = Readonly<Record<string, unknown>>;
+
 export declare class Heymarket {
   constructor(options: HeymarketOptions);
+  /**
+   * A client from `HEYMARKET_SECRET_ID`, `HEYMARKET_SECRET_KEY` and optionally
+   * `HEYMARKET_BASE_URL`, read from `env`, else `Deno.env` (needs
+   * `--allow-env`), else `process.env`.
+   */
+  static fromEnv(env?: HeymarketEnv, options?: Omit<HeymarketOptions, "secretId" | "secretKey">): Heymarket;
   readonly conversations: Conversations;
   /** The API origin this client talks to. */
   readonly baseUrl: string;

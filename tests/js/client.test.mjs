@@ -645,3 +645,55 @@ describe("resilience", () => {
     assert.ok(!(e instanceof Sub));
   });
 });
+
+describe("fromEnv and the browser guard", () => {
+  test("Heymarket.fromEnv(env) reads the bindings", async () => {
+    const mock = createMockHeymarket();
+    const env = { HEYMARKET_SECRET_ID: secretId, HEYMARKET_SECRET_KEY: secretKey, OTHER: 1 };
+    const hm = Heymarket.fromEnv(env, { fetch: mock.fetch });
+    assert.deepEqual(await hm.conversations.get(conv.id), conv);
+    assert.equal(mock.requests[0].auth.valid, true);
+    assert.equal(Heymarket.fromEnv({ ...env, HEYMARKET_BASE_URL: "http://127.0.0.1:9999" }).baseUrl, "http://127.0.0.1:9999");
+  });
+
+  test("Heymarket.fromEnv() reads process.env", async () => {
+    const saved = { ...process.env };
+    try {
+      process.env.HEYMARKET_SECRET_ID = secretId;
+      process.env.HEYMARKET_SECRET_KEY = secretKey;
+      process.env.HEYMARKET_BASE_URL = "http://localhost:4010/";
+      assert.equal(Heymarket.fromEnv().baseUrl, "http://localhost:4010");
+    } finally {
+      for (const k of ["HEYMARKET_SECRET_ID", "HEYMARKET_SECRET_KEY", "HEYMARKET_BASE_URL"]) {
+        if (k in saved) process.env[k] = saved[k];
+        else delete process.env[k];
+      }
+    }
+  });
+
+  test("missing variables are named in an invalid_argument error", () => {
+    assert.throws(
+      () => Heymarket.fromEnv({ HEYMARKET_SECRET_ID: "x" }),
+      (e) => e instanceof HeymarketError && e.code === "invalid_argument" && /HEYMARKET_SECRET_KEY is not set/.test(e.message),
+    );
+    assert.throws(() => Heymarket.fromEnv({}), /HEYMARKET_SECRET_ID and HEYMARKET_SECRET_KEY are not set/);
+    assert.throws(() => Heymarket.fromEnv("env"), (e) => e.code === "invalid_argument");
+  });
+
+  test("a browser (window + document) is refused unless dangerouslyAllowBrowser", () => {
+    globalThis.window = globalThis;
+    globalThis.document = {};
+    try {
+      assert.throws(
+        () => new Heymarket({ secretId, secretKey }),
+        (e) => e instanceof HeymarketError && e.code === "browser_not_allowed" && /dangerouslyAllowBrowser/.test(e.message) && !e.message.includes(secretKey),
+      );
+      assert.equal(new Heymarket({ secretId, secretKey, dangerouslyAllowBrowser: true }).baseUrl, "https://api.heymarket.com");
+    } finally {
+      delete globalThis.window;
+      delete globalThis.document;
+    }
+    // navigator alone (Node ≥ 21, Deno, workerd) is not a browser.
+    assert.ok(new Heymarket({ secretId, secretKey }));
+  });
+});
