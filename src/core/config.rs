@@ -162,8 +162,13 @@ pub fn describe_number(v: f64) -> String {
         "NaN".into()
     } else if v.is_infinite() {
         if v > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else if v.fract() == 0.0 && v.abs() < 9.2e18 {
+        #[allow(clippy::cast_possible_truncation)]
+        let i = v as i64;
+        i.to_string()
     } else {
-        format!("{v}")
+        // Float formatting would add kilobytes to the module.
+        "a non-integer number".into()
     }
 }
 
@@ -287,7 +292,8 @@ mod tests {
                 .as_deref(),
             Some("id must be a positive safe integer, got NaN")
         );
-        assert_eq!(describe_number(1.5), "1.5");
+        assert_eq!(describe_number(1.5), "a non-integer number");
+        assert_eq!(describe_number(9_007_199_254_740_992.0), "9007199254740992");
         assert_eq!(describe_number(-1.0), "-1");
     }
 }

@@ -63,17 +63,36 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<u64> {
         return None;
     }
     if v.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        let secs: f64 = v.parse().ok()?;
-        if !secs.is_finite() || secs < 0.0 {
-            return None;
-        }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        return Some((secs * 1000.0).ceil().min(u64::MAX as f64) as u64);
+        return parse_seconds_ms(v);
     }
     let at_ms = parse_http_date(v)?;
     let delta = at_ms - now_ms;
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     Some(if delta > 0.0 { delta.ceil() as u64 } else { 0 })
+}
+
+/// `"2"` → 2000, `"1.5"` → 1500, `"0.0001"` → 1 (rounded up). Integer math
+/// only (float parsing would add kilobytes to the module). `None` if malformed.
+fn parse_seconds_ms(v: &str) -> Option<u64> {
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    if int.is_empty() || frac.contains('.') || (v.contains('.') && frac.is_empty()) {
+        return None;
+    }
+    let secs: u64 = int.parse().ok()?;
+    let mut ms: u64 = 0;
+    let mut scale = 100;
+    let mut round_up = false;
+    for d in frac.bytes() {
+        let digit = u64::from(d - b'0');
+        if scale > 0 {
+            ms += digit * scale;
+            scale /= 10;
+        } else if digit > 0 {
+            round_up = true;
+        }
+    }
+    secs.checked_mul(1000)?
+        .checked_add(ms + u64::from(round_up))
 }
 
 /// Parse an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), also accepting a
@@ -173,6 +192,15 @@ mod tests {
         assert_eq!(parse_retry_after(" 2 ", 0.0), Some(2000));
         assert_eq!(parse_retry_after("1.5", 0.0), Some(1500));
         assert_eq!(parse_retry_after("120", 0.0), Some(120_000));
+        assert_eq!(parse_retry_after("0.0001", 0.0), Some(1), "rounded up");
+        assert_eq!(parse_retry_after("2.25", 0.0), Some(2250));
+        assert_eq!(
+            parse_retry_after("99999999999999999999", 0.0),
+            None,
+            "overflow"
+        );
+        assert_eq!(parse_retry_after("1.", 0.0), None);
+        assert_eq!(parse_retry_after(".5", 0.0), None);
         for bad in [
             "-1", "-0.5", "", "soon", "1e3", "..", "1.2.3", "NaN", "Infinity",
         ] {

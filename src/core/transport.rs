@@ -425,7 +425,7 @@ fn reject_unknown(options: &JsValue, known: &[&str], what: &str) -> Result<(), E
         .find(|k| !known.contains(&k.as_str()))
     {
         Some(k) => Err(Error::invalid(format!(
-            "unknown {what} {k:?}; expected one of {}",
+            "unknown {what} \"{k}\"; expected one of {}",
             known.join(", ")
         ))),
         None => Ok(()),
