@@ -45,6 +45,7 @@ export class Guard {
 export function sleep(ms, signal) {
   return new Promise((resolve, reject) => {
     if (signal != null && signal.aborted) { reject("aborted"); return; }
+    // (Any throw in here rejects the promise instead of unwinding into wasm.)
     const onAbort = () => { clearTimeout(timer); reject("aborted"); };
     const timer = setTimeout(() => {
       if (signal != null) signal.removeEventListener("abort", onAbort);
@@ -72,6 +73,9 @@ export function is_abort_signal(s) {
   return s !== null && typeof s === "object" && typeof s.aborted === "boolean" && typeof s.addEventListener === "function";
 }
 export function describe_error(e) {
+  try { return describe(e); } catch { return "unknown error"; }
+}
+function describe(e) {
   if (e instanceof Error) {
     const c = e.cause;
     const detail = c && typeof c === "object" ? (typeof c.code === "string" ? c.code : c.message) : undefined;
