@@ -35,11 +35,54 @@ export class Guard {
     }
     this.timer = setTimeout(this.fire, ms, "timeout");
   }
-  race(p) { return Promise.race([p, this.promise]); }
+  // The RequestInit for fetch: never follow redirects (credentials stay with
+  // the configured origin); the guard's signal cancels the request.
+  init(method, headers, body) {
+    const signal = this.controller.signal;
+    return body === undefined
+      ? { method, headers, signal, redirect: "manual" }
+      : { method, headers, body, signal, redirect: "manual" };
+  }
+  // One exchange: await the response and read its body (JSON for a 2xx, text
+  // otherwise), all within the deadline. Resolves to an Outcome; rejects with
+  // the guard's reason or the fetch's own error.
+  exchange(responsePromise) {
+    const settled = Promise.race([responsePromise.then(readOutcome), this.promise]);
+    settled.then(() => this.clear(), () => this.clear());
+    return settled;
+  }
   clear() {
     if (this.timer !== undefined) { clearTimeout(this.timer); this.timer = undefined; }
     if (this.onAbort !== undefined) { this.signal.removeEventListener("abort", this.onAbort); this.onAbort = undefined; }
   }
+}
+// kind: 0 = 2xx with a JSON body, 1 = 2xx whose body is not JSON,
+// 2 = any other status (body: its text, if readable), 3 = not a Response.
+class Outcome {
+  constructor(kind, status, body, res) {
+    this.kind = kind;
+    this.status = status;
+    this.body = body;
+    this.res = res;
+  }
+  header(name) {
+    try { const v = this.res.headers.get(name); return typeof v === "string" ? v : undefined; } catch { return undefined; }
+  }
+}
+async function readOutcome(res) {
+  const status = res !== null && typeof res === "object" ? res.status : undefined;
+  if (typeof status !== "number" || typeof res.json !== "function") return new Outcome(3, 0, undefined, undefined);
+  if (status >= 200 && status < 300) {
+    try {
+      return new Outcome(0, status, await res.json(), res);
+    } catch (e) {
+      if (e instanceof SyntaxError) return new Outcome(1, status, undefined, res);
+      throw e;
+    }
+  }
+  let text;
+  try { text = await res.text(); } catch { text = undefined; }
+  return new Outcome(2, status, text, res);
 }
 // Resolve after `ms`, or reject with "aborted" when the signal fires.
 export function sleep(ms, signal) {
@@ -54,11 +97,6 @@ export function sleep(ms, signal) {
     if (signal != null) signal.addEventListener("abort", onAbort, { once: true });
   });
 }
-export function request_init(method, headers, body, signal) {
-  return body === undefined
-    ? { method, headers, signal, redirect: "manual" }
-    : { method, headers, body, signal, redirect: "manual" };
-}
 export function auth_headers(authorization, userAgent, withBody) {
   return withBody
     ? { authorization, accept: "application/json", "content-type": "application/json", "user-agent": userAgent }
@@ -68,7 +106,6 @@ export function is_browser() {
   return typeof window !== "undefined" && typeof document !== "undefined";
 }
 export function has_global_fetch() { return typeof fetch === "function"; }
-export function is_syntax_error(e) { return e instanceof SyntaxError; }
 export function is_abort_signal(s) {
   return s !== null && typeof s === "object" && typeof s.aborted === "boolean" && typeof s.addEventListener === "function";
 }
@@ -91,26 +128,28 @@ extern "C" {
     #[wasm_bindgen(constructor, catch)]
     pub fn new(ms: u32, signal: &JsValue) -> Result<Guard, JsValue>;
     #[wasm_bindgen(method)]
-    pub fn race(this: &Guard, p: &Promise) -> Promise;
+    pub fn init(this: &Guard, method: &str, headers: &JsValue, body: Option<String>) -> JsValue;
     #[wasm_bindgen(method)]
-    pub fn clear(this: &Guard);
+    pub fn exchange(this: &Guard, response: &Promise) -> Promise;
     #[wasm_bindgen(method, getter)]
     fn reason(this: &Guard) -> Option<String>;
+
+    /// What one exchange produced (see `readOutcome`).
+    pub type Outcome;
     #[wasm_bindgen(method, getter)]
-    fn controller(this: &Guard) -> AbortController;
+    pub fn kind(this: &Outcome) -> u8;
+    #[wasm_bindgen(method, getter)]
+    pub fn status(this: &Outcome) -> u16;
+    #[wasm_bindgen(method, getter)]
+    pub fn body(this: &Outcome) -> JsValue;
+    #[wasm_bindgen(method)]
+    pub fn header(this: &Outcome, name: &str) -> Option<String>;
 
     /// A sleep that the caller's signal cuts short (rejects with "aborted").
     pub fn sleep(ms: f64, signal: &JsValue) -> Promise;
-    pub fn request_init(
-        method: &str,
-        headers: &JsValue,
-        body: Option<String>,
-        signal: &JsValue,
-    ) -> JsValue;
     pub fn auth_headers(authorization: &str, user_agent: &str, with_body: bool) -> JsValue;
     pub fn is_browser() -> bool;
     pub fn has_global_fetch() -> bool;
-    pub fn is_syntax_error(e: &JsValue) -> bool;
     pub fn is_abort_signal(s: &JsValue) -> bool;
     pub fn describe_error(e: &JsValue) -> String;
 }
@@ -120,26 +159,6 @@ extern "C" {
     /// The host's global `fetch`, called unbound (workerd rejects it as a method).
     #[wasm_bindgen(js_name = fetch, catch)]
     fn global_fetch(input: &str, init: &JsValue) -> Result<Promise, JsValue>;
-
-    pub type AbortController;
-    #[wasm_bindgen(method, getter)]
-    fn signal(this: &AbortController) -> JsValue;
-
-    /// The minimal `Response` surface used (duck-typed: injected fetches may
-    /// return their own Response objects).
-    pub type Response;
-    #[wasm_bindgen(method, getter, catch)]
-    fn status(this: &Response) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, catch)]
-    fn headers(this: &Response) -> Result<Headers, JsValue>;
-    #[wasm_bindgen(method, catch)]
-    pub fn json(this: &Response) -> Result<Promise, JsValue>;
-    #[wasm_bindgen(method, catch)]
-    pub fn text(this: &Response) -> Result<Promise, JsValue>;
-
-    type Headers;
-    #[wasm_bindgen(method, catch)]
-    fn get(this: &Headers, name: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Why a guard fired.
@@ -157,24 +176,6 @@ impl Guard {
             Some("aborted") => Some(Fired::Aborted),
             _ => None,
         }
-    }
-    /// The signal handed to `fetch`.
-    pub fn fetch_signal(&self) -> JsValue {
-        self.controller().signal()
-    }
-}
-
-impl Response {
-    /// The HTTP status, if this is a Response-like object with a numeric one.
-    pub fn status_code(&self) -> Option<u16> {
-        let status = self.status().ok()?.as_f64()?;
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        (status.fract() == 0.0 && (0.0..1000.0).contains(&status)).then_some(status as u16)
-    }
-
-    /// A response header, if present.
-    pub fn header(&self, name: &str) -> Option<String> {
-        self.headers().ok()?.get(name).ok()?.as_string()
     }
 }
 

@@ -252,91 +252,62 @@ impl Transport {
                 retryable: false,
             });
         }
-        let headers = self.headers(req.body.is_some());
-        let init = js::request_init(
+        let init = guard.init(
             req.method.as_str(),
-            &headers,
+            &self.headers(req.body.is_some()),
             req.body.clone(),
-            &guard.fetch_signal(),
         );
-        let fetched = JsFuture::from(guard.race(&js::fetch(self.fetch.as_ref(), url, &init))).await;
-        let response: js::Response = match fetched {
-            Ok(r) => r.unchecked_into(),
-            Err(e) => {
-                guard.clear();
-                return Err(self.transport_failure(&guard, &e, what, opts));
-            }
+        let outcome: js::Outcome =
+            match JsFuture::from(guard.exchange(&js::fetch(self.fetch.as_ref(), url, &init))).await
+            {
+                Ok(o) => o.unchecked_into(),
+                Err(e) => return Err(self.transport_failure(&guard, &e, what, opts)),
+            };
+        let status = outcome.status();
+        let invalid = |detail: &str| Failure {
+            error: Error::new(
+                ErrorCode::InvalidResponse,
+                format!("{what} returned HTTP {status} but {detail}"),
+            )
+            .with_request_id(outcome.header("x-request-id"))
+            .with_status(status),
+            retryable: false,
         };
-        let Some(status) = response.status_code() else {
-            guard.clear();
-            return Err(Failure {
+        match outcome.kind() {
+            0 => {
+                let value = outcome.body();
+                if has_shape(&value, req.shape) {
+                    Ok(value)
+                } else {
+                    Err(invalid(&format!(
+                        "the body is {}, not {}",
+                        js::type_name(&value),
+                        req.shape.describe()
+                    )))
+                }
+            }
+            1 => Err(invalid("the body is not valid JSON")),
+            2 => {
+                let now = js::now_ms(self.clock.as_ref());
+                let retry_after = outcome
+                    .header("retry-after")
+                    .and_then(|v| retry::parse_retry_after(&v, now));
+                let api_text = outcome.body().as_string().and_then(|t| api_error_text(&t));
+                let error = Error::from_status(what, status, api_text.as_deref())
+                    .with_request_id(outcome.header("x-request-id"))
+                    .with_retry_after(retry_after);
+                Err(Failure {
+                    error,
+                    retryable: retry::is_retryable_status(status),
+                })
+            }
+            _ => Err(Failure {
                 error: Error::new(
                     ErrorCode::InvalidResponse,
                     format!("{what}: fetch resolved to something that is not a Response"),
                 ),
                 retryable: false,
-            });
-        };
-
-        if (200..300).contains(&status) {
-            let parsed = match response.json() {
-                Ok(p) => JsFuture::from(guard.race(&p)).await,
-                Err(e) => Err(e),
-            };
-            guard.clear();
-            let invalid = |detail: &str| Failure {
-                error: Error::new(
-                    ErrorCode::InvalidResponse,
-                    format!("{what} returned HTTP {status} but {detail}"),
-                )
-                .with_request_id(response.header("x-request-id"))
-                .with_status(status),
-                retryable: false,
-            };
-            let value = match parsed {
-                Ok(v) => v,
-                Err(e) => {
-                    return Err(match guard.fired() {
-                        Some(_) => self.transport_failure(&guard, &e, what, opts),
-                        None if js::is_syntax_error(&e) => invalid("the body is not valid JSON"),
-                        None => self.transport_failure(&guard, &e, what, opts),
-                    })
-                }
-            };
-            if has_shape(&value, req.shape) {
-                Ok(value)
-            } else {
-                Err(invalid(&format!(
-                    "the body is {}, not {}",
-                    js::type_name(&value),
-                    req.shape.describe()
-                )))
-            }
-        } else {
-            let request_id = response.header("x-request-id");
-            let now = js::now_ms(self.clock.as_ref());
-            let retry_after = response
-                .header("retry-after")
-                .and_then(|v| retry::parse_retry_after(&v, now));
-            let text = match response.text() {
-                Ok(p) => JsFuture::from(guard.race(&p)).await,
-                Err(e) => Err(e),
-            };
-            guard.clear();
-            if guard.fired().is_some() {
-                return Err(self.transport_failure(&guard, &JsValue::UNDEFINED, what, opts));
-            }
-            let api_text = text
-                .ok()
-                .and_then(|t| t.as_string())
-                .and_then(|t| api_error_text(&t));
-            let error = Error::from_status(what, status, api_text.as_deref())
-                .with_request_id(request_id)
-                .with_retry_after(retry_after);
-            Err(Failure {
-                error,
-                retryable: retry::is_retryable_status(status),
-            })
+            }),
         }
     }
 
