@@ -15,25 +15,23 @@ export class Guard {
   constructor(ms, signal) {
     this.controller = new AbortController();
     this.reason = undefined;
-    this.timer = undefined;
     this.signal = signal;
     this.onAbort = undefined;
-    let reject;
-    this.promise = new Promise((_, r) => { reject = r; });
-    this.promise.catch(noop);
-    this.fire = (reason) => {
-      if (this.reason !== undefined) return;
-      this.reason = reason;
-      this.clear();
-      this.controller.abort();
-      reject(reason);
-    };
+    this.reject = noop;
+    this.timer = undefined;
     if (signal != null) {
-      if (signal.aborted) { this.fire("aborted"); return; }
+      if (signal.aborted) { this.reason = "aborted"; return; }
       this.onAbort = () => this.fire("aborted");
       signal.addEventListener("abort", this.onAbort);
     }
-    this.timer = setTimeout(this.fire, ms, "timeout");
+    this.timer = setTimeout(fire, ms, this);
+  }
+  fire(reason) {
+    if (this.reason !== undefined) return;
+    this.reason = reason;
+    this.clear();
+    this.controller.abort();
+    this.reject(reason);
   }
   // The RequestInit for fetch: never follow redirects (credentials stay with
   // the configured origin); the guard's signal cancels the request.
@@ -45,17 +43,23 @@ export class Guard {
   }
   // One exchange: await the response and read its body (JSON for a 2xx, text
   // otherwise), all within the deadline. Resolves to an Outcome; rejects with
-  // the guard's reason or the fetch's own error.
+  // the guard's reason (even if fetch ignores its signal) or fetch's own error.
   exchange(responsePromise) {
-    const settled = Promise.race([responsePromise.then(readOutcome), this.promise]);
-    settled.then(() => this.clear(), () => this.clear());
-    return settled;
+    return new Promise((resolve, reject) => {
+      if (this.reason !== undefined) { reject(this.reason); return; }
+      this.reject = reject;
+      responsePromise.then(readOutcome).then(
+        (outcome) => { this.clear(); resolve(outcome); },
+        (error) => { this.clear(); reject(error); },
+      );
+    });
   }
   clear() {
     if (this.timer !== undefined) { clearTimeout(this.timer); this.timer = undefined; }
     if (this.onAbort !== undefined) { this.signal.removeEventListener("abort", this.onAbort); this.onAbort = undefined; }
   }
 }
+function fire(guard) { guard.fire("timeout"); }
 // kind: 0 = 2xx with a JSON body, 1 = 2xx whose body is not JSON,
 // 2 = any other status (body: its text, if readable), 3 = not a Response.
 class Outcome {
@@ -83,19 +87,6 @@ async function readOutcome(res) {
   let text;
   try { text = await res.text(); } catch { text = undefined; }
   return new Outcome(2, status, text, res);
-}
-// Resolve after `ms`, or reject with "aborted" when the signal fires.
-export function sleep(ms, signal) {
-  return new Promise((resolve, reject) => {
-    if (signal != null && signal.aborted) { reject("aborted"); return; }
-    // (Any throw in here rejects the promise instead of unwinding into wasm.)
-    const onAbort = () => { clearTimeout(timer); reject("aborted"); };
-    const timer = setTimeout(() => {
-      if (signal != null) signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    if (signal != null) signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
 export function auth_headers(authorization, userAgent, withBody) {
   return withBody
@@ -145,8 +136,6 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn header(this: &Outcome, name: &str) -> Option<String>;
 
-    /// A sleep that the caller's signal cuts short (rejects with "aborted").
-    pub fn sleep(ms: f64, signal: &JsValue) -> Promise;
     pub fn auth_headers(authorization: &str, user_agent: &str, with_body: bool) -> JsValue;
     pub fn is_browser() -> bool;
     pub fn has_global_fetch() -> bool;
@@ -218,10 +207,7 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
 /// The enumerable own keys of an object.
 pub fn keys(obj: &JsValue) -> Vec<String> {
     match obj.dyn_ref::<Object>() {
-        Some(o) => Object::keys(o)
-            .iter()
-            .filter_map(|k| k.as_string())
-            .collect(),
+        Some(o) => Object::keys(o).iter().filter_map(|k| k.as_string()).collect(),
         None => Vec::new(),
     }
 }

@@ -5,15 +5,7 @@
 //! classes in `js/` wrap. The work happens in [`core`] (auth, transport,
 //! retries, errors) and [`resources`] (one module per API resource).
 
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::panic
-    )
-)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
 pub mod core;
 mod js;
@@ -24,12 +16,11 @@ use std::rc::Rc;
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::core::auth::{self, Signer};
 use crate::core::error::Error;
 use crate::core::request::Request;
-use crate::core::transport::{error_to_js, Transport};
+use crate::core::transport::{error_to_js, Call, Transport};
 
 /// Register the JS error class errors are constructed with (called once by
 /// each entry file).
@@ -54,8 +45,7 @@ thread_local! {
 #[wasm_bindgen]
 pub fn jwt_set_key(secret_id: JsValue, secret_key: JsValue) -> Result<(), JsValue> {
     let string = |v: &JsValue, name: &str| {
-        v.as_string()
-            .ok_or_else(|| Error::invalid(format!("{name} must be a non-empty string")))
+        v.as_string().ok_or_else(|| Error::invalid(format!("{name} must be a non-empty string")))
     };
     let signer = string(&secret_id, "secretId")
         .and_then(|id| Signer::new(&id, &string(&secret_key, "secretKey")?))
@@ -71,14 +61,13 @@ pub fn jwt_sign(iat: f64) -> Result<String, JsValue> {
     let iat = auth::validate_iat(iat).map_err(|e| error_to_js(&e))?;
     SIGNER.with(|s| match &*s.borrow() {
         Some(signer) => Ok(signer.sign(iat)),
-        None => Err(error_to_js(&Error::invalid(
-            "signJwt needs secretId and secretKey",
-        ))),
+        None => Err(error_to_js(&Error::invalid("signJwt needs secretId and secretKey"))),
     })
 }
 
-/// A configured client. Every method takes `&self` and returns a promise; the
-/// shared state lives behind an `Rc`, so any number of calls may be in flight.
+/// A configured client. Every method takes `&self`; the shared state lives
+/// behind an `Rc`, and each request is its own [`PendingCall`], so any number
+/// of calls may be in flight at once.
 #[wasm_bindgen]
 pub struct Client {
     inner: Rc<Transport>,
@@ -89,9 +78,7 @@ impl Client {
     /// Validate `options` and build a client (no I/O, timers or randomness).
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Client, JsValue> {
-        Transport::from_options(&options)
-            .map(|t| Client { inner: Rc::new(t) })
-            .map_err(|e| error_to_js(&e))
+        Transport::from_options(&options).map(|t| Client { inner: Rc::new(t) }).map_err(|e| error_to_js(&e))
     }
 
     /// The normalised base URL.
@@ -101,45 +88,81 @@ impl Client {
     }
 
     /// `GET /v1/conversations/{id}`.
-    pub fn conversations_get(&self, id: JsValue, options: JsValue) -> Promise {
-        self.call(
-            || resources::conversations::get(number(&id, "conversation id")?),
-            &options,
-        )
+    pub fn conversations_get(&self, id: JsValue, options: JsValue) -> Result<PendingCall, JsValue> {
+        self.call(|| resources::conversations::get(number(&id, "conversation id")?), &options)
     }
 }
 
 impl Client {
-    /// Validate, then send in the background. Validation errors reject the
-    /// promise before any request is made.
-    fn call(&self, build: impl FnOnce() -> Result<Request, Error>, options: &JsValue) -> Promise {
-        let inner = Rc::clone(&self.inner);
-        let prepared = build().and_then(|req| Ok((req, inner.call_options(options)?)));
+    /// Validate the arguments and options into a call; nothing is sent yet.
+    fn call(&self, build: impl FnOnce() -> Result<Request, Error>, options: &JsValue) -> Result<PendingCall, JsValue> {
+        let prepared = build().and_then(|req| Ok((req, self.inner.call_options(options)?)));
         match prepared {
-            Err(e) => Promise::reject(&inner.to_js(e)),
-            Ok((req, opts)) => future_to_promise(async move {
-                let result = Rc::clone(&inner).send(req, opts).await;
-                result.map_err(|e| inner.to_js(e))
-            }),
+            Ok((req, opts)) => Ok(PendingCall { call: self.inner.start(req, opts), inner: Rc::clone(&self.inner) }),
+            Err(e) => Err(self.inner.to_js(e)),
         }
     }
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client")
-            .field("transport", &self.inner)
-            .finish()
+        f.debug_struct("Client").field("transport", &self.inner).finish()
+    }
+}
+
+/// One request in progress, driven by the JS layer (`drive` in js/api.mjs):
+/// `send()` starts an attempt, `settle()` judges it (decode, error mapping,
+/// retry policy) and says whether to wait `delayMs` and send again. All the
+/// logic is here; JS only awaits the promises. Methods are synchronous, so no
+/// borrow is ever held across an await.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct PendingCall {
+    inner: Rc<Transport>,
+    call: Call,
+}
+
+#[wasm_bindgen]
+impl PendingCall {
+    /// Start an attempt; the promise settles with what `settle` takes.
+    pub fn send(&mut self) -> Promise {
+        self.inner.send(&mut self.call)
+    }
+
+    /// Judge the attempt: the decoded value, `undefined` to retry after
+    /// `delayMs`, or a thrown `HeymarketError`.
+    pub fn settle(&mut self, result: JsValue, rejected: bool) -> Result<JsValue, JsValue> {
+        match self.inner.settle(&mut self.call, &result, rejected) {
+            Ok(Some(value)) => Ok(value),
+            Ok(None) => Ok(JsValue::UNDEFINED),
+            Err(e) => Err(self.inner.to_js(e)),
+        }
+    }
+
+    /// Milliseconds to wait before the next `send`.
+    #[wasm_bindgen(getter, js_name = delayMs)]
+    pub fn delay_ms(&self) -> f64 {
+        #[allow(clippy::cast_precision_loss)]
+        let ms = self.call.delay_ms() as f64;
+        ms
+    }
+
+    /// The caller's signal, for the retry wait (`undefined` when none).
+    #[wasm_bindgen(getter)]
+    pub fn signal(&self) -> JsValue {
+        self.call.signal().clone()
+    }
+
+    /// The error to throw when the caller's signal fires during the wait.
+    pub fn aborted(&self) -> JsValue {
+        self.inner.to_js(self.inner.aborted(&self.call))
     }
 }
 
 /// A JS number argument, or `invalid_argument` naming its type.
 fn number(v: &JsValue, name: &str) -> Result<f64, Error> {
     v.as_f64().ok_or_else(|| {
-        Error::invalid(format!(
-            "{name} must be a positive safe integer, got {}",
-            describe_non_number(v)
-        ))
+        Error::invalid(format!("{name} must be a positive safe integer, got {}", describe_non_number(v)))
     })
 }
 

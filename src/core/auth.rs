@@ -79,12 +79,7 @@ impl Signer {
         for (dst, src) in tail.iter_mut().zip(rest) {
             *dst = *src;
         }
-        Ok(Signer {
-            token_prefix,
-            tail,
-            tail_len,
-            state,
-        })
+        Ok(Signer { token_prefix, tail, tail_len, state })
     }
 
     /// Sign a token with the given `iat` (unix seconds).
@@ -122,9 +117,7 @@ pub fn validate_iat(iat: f64) -> Result<u64, Error> {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok(iat as u64)
     } else {
-        Err(Error::invalid(
-            "iat must be a non-negative integer number of seconds",
-        ))
+        Err(Error::invalid("iat must be a non-negative integer number of seconds"))
     }
 }
 
@@ -216,35 +209,19 @@ mod tests {
             let parts: Vec<&str> = token.split('.').collect();
             assert_eq!(parts.len(), 3);
             let payload = URL_SAFE_NO_PAD.decode(parts[1]).unwrap_or_default();
-            assert_eq!(
-                payload,
-                format!(r#"{{"iss":"{id}","iat":12}}"#).into_bytes()
-            );
+            assert_eq!(payload, format!(r#"{{"iss":"{id}","iat":12}}"#).into_bytes());
         }
     }
 
     #[test]
     fn header_constant_is_right() {
-        assert_eq!(
-            URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#),
-            HEADER_B64
-        );
+        assert_eq!(URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#), HEADER_B64);
     }
 
     #[test]
     fn empty_parts_are_rejected() {
-        assert_eq!(
-            Signer::new("", "k")
-                .map(|_| ())
-                .map_err(|e| e.code.as_str()),
-            Err("invalid_argument")
-        );
-        assert_eq!(
-            Signer::new("i", "")
-                .map(|_| ())
-                .map_err(|e| e.code.as_str()),
-            Err("invalid_argument")
-        );
+        assert_eq!(Signer::new("", "k").map(|_| ()).map_err(|e| e.code.as_str()), Err("invalid_argument"));
+        assert_eq!(Signer::new("i", "").map(|_| ()).map_err(|e| e.code.as_str()), Err("invalid_argument"));
     }
 
     #[test]

@@ -18,9 +18,7 @@ pub const MAX_TIMEOUT_MS: u32 = 2_147_483_647;
 /// No user info, query or fragment; a trailing slash is dropped.
 pub fn normalize_base_url(raw: &str) -> Result<String, Error> {
     let bad = |why: &str| Error::invalid(format!("baseUrl {why}"));
-    let (scheme, rest) = raw
-        .split_once("://")
-        .ok_or_else(|| bad("must be an absolute https:// URL"))?;
+    let (scheme, rest) = raw.split_once("://").ok_or_else(|| bad("must be an absolute https:// URL"))?;
     let scheme = scheme.to_ascii_lowercase();
     if scheme != "https" && scheme != "http" {
         return Err(bad("must use https://"));
@@ -28,13 +26,8 @@ pub fn normalize_base_url(raw: &str) -> Result<String, Error> {
     if rest.contains(['?', '#']) {
         return Err(bad("must not contain a query or fragment"));
     }
-    if rest
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
-    {
-        return Err(bad(
-            "must not contain spaces, control characters or backslashes",
-        ));
+    if rest.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+        return Err(bad("must not contain spaces, control characters or backslashes"));
     }
     let (authority, path) = match rest.find('/') {
         Some(i) => rest.split_at(i),
@@ -43,8 +36,7 @@ pub fn normalize_base_url(raw: &str) -> Result<String, Error> {
     if authority.contains('@') {
         return Err(bad("must not contain credentials"));
     }
-    let (host, port) =
-        split_host_port(authority).ok_or_else(|| bad("has an invalid host or port"))?;
+    let (host, port) = split_host_port(authority).ok_or_else(|| bad("has an invalid host or port"))?;
     let host = host.to_ascii_lowercase();
     if scheme == "http" && !is_loopback(&host) {
         return Err(bad("must use https:// (plain http:// is allowed only for localhost, 127.0.0.0/8 and [::1])"));
@@ -71,11 +63,7 @@ fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
             "" => None,
             p => Some(p.strip_prefix(':')?),
         };
-        if !v6
-            .get(..end)?
-            .chars()
-            .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-        {
+        if !v6.get(..end)?.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') {
             return None;
         }
         (host, port)
@@ -86,11 +74,7 @@ fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
         }
     };
     if let Some(p) = port {
-        if p.is_empty()
-            || p.len() > 5
-            || !p.bytes().all(|b| b.is_ascii_digit())
-            || p.parse::<u32>().ok()? > 65_535
-        {
+        if p.is_empty() || p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) || p.parse::<u32>().ok()? > 65_535 {
             return None;
         }
     }
@@ -99,9 +83,7 @@ fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {
             || host.split('.').all(|label| {
                 !label.is_empty()
                     && label.len() <= 63
-                    && label
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
                     && !label.starts_with('-')
                     && !label.ends_with('-')
             }));
@@ -114,9 +96,7 @@ pub fn is_loopback(host: &str) -> bool {
         return true;
     }
     let octets: Vec<&str> = host.split('.').collect();
-    octets.len() == 4
-        && octets.first() == Some(&"127")
-        && octets.iter().all(|o| o.parse::<u8>().is_ok())
+    octets.len() == 4 && octets.first() == Some(&"127") && octets.iter().all(|o| o.parse::<u8>().is_ok())
 }
 
 /// Validate a timeout in milliseconds (a JS number).
@@ -125,9 +105,7 @@ pub fn timeout_ms(v: f64, name: &str) -> Result<u32, Error> {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok(v as u32)
     } else {
-        Err(Error::invalid(format!(
-            "{name} must be an integer number of milliseconds from 1 to {MAX_TIMEOUT_MS}"
-        )))
+        Err(Error::invalid(format!("{name} must be an integer number of milliseconds from 1 to {MAX_TIMEOUT_MS}")))
     }
 }
 
@@ -137,9 +115,7 @@ pub fn max_retries(v: f64, name: &str) -> Result<u32, Error> {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok(v as u32)
     } else {
-        Err(Error::invalid(format!(
-            "{name} must be an integer from 0 to {MAX_RETRIES_LIMIT}"
-        )))
+        Err(Error::invalid(format!("{name} must be an integer from 0 to {MAX_RETRIES_LIMIT}")))
     }
 }
 
@@ -149,10 +125,7 @@ pub fn resource_id(v: f64, name: &str) -> Result<u64, Error> {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok(v as u64)
     } else {
-        Err(Error::invalid(format!(
-            "{name} must be a positive safe integer, got {}",
-            describe_number(v)
-        )))
+        Err(Error::invalid(format!("{name} must be a positive safe integer, got {}", describe_number(v))))
     }
 }
 
@@ -179,32 +152,14 @@ mod tests {
     #[test]
     fn accepts_https_and_loopback_http() {
         let ok = |s: &str| normalize_base_url(s).map_err(|e| e.message);
-        assert_eq!(
-            ok("https://api.heymarket.com"),
-            Ok("https://api.heymarket.com".into())
-        );
-        assert_eq!(
-            ok("https://api.heymarket.com/"),
-            Ok("https://api.heymarket.com".into())
-        );
-        assert_eq!(
-            ok("HTTPS://API.Heymarket.com:443/proxy/"),
-            Ok("https://api.heymarket.com:443/proxy".into())
-        );
-        assert_eq!(
-            ok("http://127.0.0.1:8787"),
-            Ok("http://127.0.0.1:8787".into())
-        );
+        assert_eq!(ok("https://api.heymarket.com"), Ok("https://api.heymarket.com".into()));
+        assert_eq!(ok("https://api.heymarket.com/"), Ok("https://api.heymarket.com".into()));
+        assert_eq!(ok("HTTPS://API.Heymarket.com:443/proxy/"), Ok("https://api.heymarket.com:443/proxy".into()));
+        assert_eq!(ok("http://127.0.0.1:8787"), Ok("http://127.0.0.1:8787".into()));
         assert_eq!(ok("http://127.3.4.5"), Ok("http://127.3.4.5".into()));
-        assert_eq!(
-            ok("http://localhost:3000/"),
-            Ok("http://localhost:3000".into())
-        );
+        assert_eq!(ok("http://localhost:3000/"), Ok("http://localhost:3000".into()));
         assert_eq!(ok("http://[::1]:9000"), Ok("http://[::1]:9000".into()));
-        assert_eq!(
-            ok("https://[2001:db8::1]"),
-            Ok("https://[2001:db8::1]".into())
-        );
+        assert_eq!(ok("https://[2001:db8::1]"), Ok("https://[2001:db8::1]".into()));
     }
 
     #[test]
@@ -234,10 +189,7 @@ mod tests {
         ] {
             let r = normalize_base_url(bad);
             assert!(r.is_err(), "{bad:?} accepted as {r:?}");
-            assert_eq!(
-                r.map_err(|e| e.code.as_str()).err(),
-                Some("invalid_argument")
-            );
+            assert_eq!(r.map_err(|e| e.code.as_str()).err(), Some("invalid_argument"));
         }
     }
 
@@ -269,27 +221,13 @@ mod tests {
     #[test]
     fn ids() {
         assert_eq!(resource_id(1.0, "id"), Ok(1));
-        assert_eq!(
-            resource_id(9_007_199_254_740_991.0, "id"),
-            Ok(9_007_199_254_740_991)
-        );
-        for bad in [
-            0.0,
-            -1.0,
-            1.5,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            9_007_199_254_740_992.0,
-        ] {
+        assert_eq!(resource_id(9_007_199_254_740_991.0, "id"), Ok(9_007_199_254_740_991));
+        for bad in [0.0, -1.0, 1.5, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 9_007_199_254_740_992.0] {
             let e = resource_id(bad, "id");
             assert!(e.is_err(), "{bad}");
         }
         assert_eq!(
-            resource_id(f64::NAN, "id")
-                .map_err(|e| e.message)
-                .err()
-                .as_deref(),
+            resource_id(f64::NAN, "id").map_err(|e| e.message).err().as_deref(),
             Some("id must be a positive safe integer, got NaN")
         );
         assert_eq!(describe_number(1.5), "a non-integer number");

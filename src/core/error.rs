@@ -111,13 +111,7 @@ pub struct Error {
 impl Error {
     /// An error with only a code and message.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error {
-            code,
-            message: message.into(),
-            status: None,
-            request_id: None,
-            retry_after_ms: None,
-        }
+        Error { code, message: message.into(), status: None, request_id: None, retry_after_ms: None }
     }
 
     /// Shorthand for [`ErrorCode::InvalidArgument`].
@@ -136,21 +130,13 @@ impl Error {
             message.push_str(reason);
         }
         if (300..400).contains(&status) || status == 0 {
-            message.push_str(
-                " (redirects are not followed, so credentials never leave the configured baseUrl)",
-            );
+            message.push_str(" (redirects are not followed, so credentials never leave the configured baseUrl)");
         }
         if let Some(text) = api_message.map(str::trim).filter(|t| !t.is_empty()) {
             message.push_str(": ");
             message.push_str(text);
         }
-        Error {
-            code,
-            message,
-            status: Some(status),
-            request_id: None,
-            retry_after_ms: None,
-        }
+        Error { code, message, status: Some(status), request_id: None, retry_after_ms: None }
     }
 
     /// Attach the request id of the response.
@@ -306,27 +292,17 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in ErrorCode::ALL {
             let s = c.as_str();
-            assert!(
-                s.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'),
-                "{s}"
-            );
+            assert!(s.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'), "{s}");
             assert!(seen.insert(s), "duplicate {s}");
         }
     }
 
     #[test]
     fn api_text_is_part_of_message() {
-        let e = Error::from_status(
-            "GET /v1/conversations/5",
-            404,
-            Some("Conversation not found"),
-        );
+        let e = Error::from_status("GET /v1/conversations/5", 404, Some("Conversation not found"));
         assert_eq!(e.code, ErrorCode::NotFound);
         assert_eq!(e.status, Some(404));
-        assert_eq!(
-            e.message,
-            "GET /v1/conversations/5 failed with HTTP 404 Not Found: Conversation not found"
-        );
+        assert_eq!(e.message, "GET /v1/conversations/5 failed with HTTP 404 Not Found: Conversation not found");
     }
 
     #[test]
@@ -338,27 +314,14 @@ mod tests {
 
     #[test]
     fn extracts_api_error_text() {
+        assert_eq!(api_error_text(r#"{"message":"bad phone"}"#).as_deref(), Some("bad phone"));
+        assert_eq!(api_error_text(r#"{"error":"denied"}"#).as_deref(), Some("denied"));
         assert_eq!(
-            api_error_text(r#"{"message":"bad phone"}"#).as_deref(),
-            Some("bad phone")
-        );
-        assert_eq!(
-            api_error_text(r#"{"error":"denied"}"#).as_deref(),
-            Some("denied")
-        );
-        assert_eq!(
-            api_error_text(r#"{"error":"not_found","message":"Conversation not found"}"#)
-                .as_deref(),
+            api_error_text(r#"{"error":"not_found","message":"Conversation not found"}"#).as_deref(),
             Some("Conversation not found [not_found]")
         );
-        assert_eq!(
-            api_error_text(r#"{"detail":"x \"y\" \u00e9"}"#).as_deref(),
-            Some("x \"y\" é")
-        );
-        assert_eq!(
-            api_error_text(r#"{"error": {"message": "nested"}}"#).as_deref(),
-            Some("nested")
-        );
+        assert_eq!(api_error_text(r#"{"detail":"x \"y\" \u00e9"}"#).as_deref(), Some("x \"y\" é"));
+        assert_eq!(api_error_text(r#"{"error": {"message": "nested"}}"#).as_deref(), Some("nested"));
         assert_eq!(api_error_text("<html>502</html>"), None);
         assert_eq!(api_error_text(r#"{"message": 5}"#), None);
         assert_eq!(api_error_text(r#"{"message": "unterminated"#), None);

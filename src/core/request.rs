@@ -60,13 +60,7 @@ pub struct Request {
 impl Request {
     /// A `GET` of a JSON value of the given shape (idempotent).
     pub fn get(path: String, shape: Shape) -> Self {
-        Request {
-            method: Method::Get,
-            path,
-            idempotent: true,
-            body: None,
-            shape,
-        }
+        Request { method: Method::Get, path, idempotent: true, body: None, shape }
     }
 
     /// `METHOD /path`, as errors name the request.

@@ -38,12 +38,7 @@ pub enum Decision {
 
 /// Decide whether to retry after `retries_done` retries, given the server's
 /// `Retry-After` (already parsed to milliseconds, if valid).
-pub fn decide(
-    retries_done: u32,
-    max_retries: u32,
-    retry_after_ms: Option<u64>,
-    random: f64,
-) -> Decision {
+pub fn decide(retries_done: u32, max_retries: u32, retry_after_ms: Option<u64>, random: f64) -> Decision {
     if retries_done >= max_retries {
         return Decision::GiveUp;
     }
@@ -91,8 +86,7 @@ fn parse_seconds_ms(v: &str) -> Option<u64> {
             round_up = true;
         }
     }
-    secs.checked_mul(1000)?
-        .checked_add(ms + u64::from(round_up))
+    secs.checked_mul(1000)?.checked_add(ms + u64::from(round_up))
 }
 
 /// Parse an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), also accepting a
@@ -114,10 +108,7 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
     let h: u32 = hms.next()?.parse().ok()?;
     let m: u32 = hms.next()?.parse().ok()?;
     let sec: u32 = hms.next()?.parse().ok()?;
-    if hms.next().is_some()
-        || !matches!(parts.next(), Some("GMT" | "UTC"))
-        || parts.next().is_some()
-    {
+    if hms.next().is_some() || !matches!(parts.next(), Some("GMT" | "UTC")) || parts.next().is_some() {
         return None;
     }
     if !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
@@ -129,14 +120,9 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
 }
 
 fn month_number(m: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let lower = m.to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|x| *x == lower)
-        .and_then(|i| u32::try_from(i + 1).ok())
+    MONTHS.iter().position(|x| *x == lower).and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
@@ -194,16 +180,10 @@ mod tests {
         assert_eq!(parse_retry_after("120", 0.0), Some(120_000));
         assert_eq!(parse_retry_after("0.0001", 0.0), Some(1), "rounded up");
         assert_eq!(parse_retry_after("2.25", 0.0), Some(2250));
-        assert_eq!(
-            parse_retry_after("99999999999999999999", 0.0),
-            None,
-            "overflow"
-        );
+        assert_eq!(parse_retry_after("99999999999999999999", 0.0), None, "overflow");
         assert_eq!(parse_retry_after("1.", 0.0), None);
         assert_eq!(parse_retry_after(".5", 0.0), None);
-        for bad in [
-            "-1", "-0.5", "", "soon", "1e3", "..", "1.2.3", "NaN", "Infinity",
-        ] {
+        for bad in ["-1", "-0.5", "", "soon", "1e3", "..", "1.2.3", "NaN", "Infinity"] {
             assert_eq!(parse_retry_after(bad, 0.0), None, "{bad:?}");
         }
     }
@@ -212,44 +192,16 @@ mod tests {
     fn retry_after_dates() {
         let t = parse_http_date("Wed, 21 Oct 2015 07:28:00 GMT");
         assert_eq!(t, Some(1_445_412_480_000.0));
-        assert_eq!(
-            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
-            Some(784_111_777_000.0)
-        );
-        assert_eq!(
-            parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"),
-            Some(784_111_777_000.0)
-        );
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777_000.0));
+        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), Some(784_111_777_000.0));
         assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
-        assert_eq!(
-            parse_http_date("Thu, 29 Feb 2024 12:00:00 GMT"),
-            Some(1_709_208_000_000.0)
-        );
+        assert_eq!(parse_http_date("Thu, 29 Feb 2024 12:00:00 GMT"), Some(1_709_208_000_000.0));
         let now = 1_445_412_480_000.0;
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:03 GMT", now),
-            Some(3000)
-        );
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now),
-            Some(0),
-            "past date: retry now"
-        );
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:00 PST", now),
-            None
-        );
-        assert_eq!(
-            parse_retry_after("Wed, 32 Oct 2015 07:28:00 GMT", now),
-            None
-        );
-        assert_eq!(
-            parse_retry_after("Wed, 21 Foo 2015 07:28:00 GMT", now),
-            None
-        );
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 25:28:00 GMT", now),
-            None
-        );
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:03 GMT", now), Some(3000));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now), Some(0), "past date: retry now");
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 PST", now), None);
+        assert_eq!(parse_retry_after("Wed, 32 Oct 2015 07:28:00 GMT", now), None);
+        assert_eq!(parse_retry_after("Wed, 21 Foo 2015 07:28:00 GMT", now), None);
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 25:28:00 GMT", now), None);
     }
 }

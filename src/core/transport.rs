@@ -2,11 +2,9 @@
 //! retries, decoding and error mapping. Resources only describe requests.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
-use js_sys::Function;
+use js_sys::{Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use super::auth::{self, Signer};
 use super::config;
@@ -18,16 +16,8 @@ use crate::js::{self, Fired, Guard};
 /// Sent as `User-Agent` on every request.
 pub const USER_AGENT: &str = concat!("heymarket-wasm/", env!("CARGO_PKG_VERSION"));
 
-const CLIENT_OPTIONS: [&str; 8] = [
-    "secretId",
-    "secretKey",
-    "baseUrl",
-    "fetch",
-    "timeoutMs",
-    "maxRetries",
-    "now",
-    "dangerouslyAllowBrowser",
-];
+const CLIENT_OPTIONS: [&str; 8] =
+    ["secretId", "secretKey", "baseUrl", "fetch", "timeoutMs", "maxRetries", "now", "dangerouslyAllowBrowser"];
 const CALL_OPTIONS: [&str; 3] = ["signal", "timeoutMs", "maxRetries"];
 
 /// A client's configuration and shared state. Shared by every call through
@@ -71,6 +61,34 @@ pub struct CallOptions {
     max_retries: u32,
 }
 
+/// One call in progress: the request, its options and the retry state.
+pub struct Call {
+    req: Request,
+    opts: CallOptions,
+    url: String,
+    retries: u32,
+    guard: Option<Guard>,
+    delay_ms: u64,
+}
+
+impl core::fmt::Debug for Call {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Call").field("request", &self.req).field("retries", &self.retries).finish_non_exhaustive()
+    }
+}
+
+impl Call {
+    /// How long to wait before the next attempt (set when `settle` asks for a retry).
+    pub fn delay_ms(&self) -> u64 {
+        self.delay_ms
+    }
+
+    /// The caller's signal (`undefined` when none), for the retry wait.
+    pub fn signal(&self) -> &JsValue {
+        &self.opts.signal
+    }
+}
+
 /// A failed attempt, and whether it may be retried.
 struct Failure {
     error: Error,
@@ -110,29 +128,18 @@ impl Transport {
             v if v.is_undefined() => config::DEFAULT_BASE_URL.to_owned(),
             v => match v.as_string() {
                 Some(s) => config::normalize_base_url(&s)?,
-                None => {
-                    return Err(Error::invalid(format!(
-                        "baseUrl must be a string, got {}",
-                        js::type_name(&v)
-                    )))
-                }
+                None => return Err(Error::invalid(format!("baseUrl must be a string, got {}", js::type_name(&v)))),
             },
         };
         let fetch = optional_function(options, "fetch")?;
         if fetch.is_none() && !js::has_global_fetch() {
-            return Err(Error::invalid(
-                "this runtime has no global fetch; pass one as the fetch option",
-            ));
+            return Err(Error::invalid("this runtime has no global fetch; pass one as the fetch option"));
         }
         let clock = optional_function(options, "now")?;
         let timeout_ms = optional_number(options, "timeoutMs")?
-            .map_or(Ok(config::DEFAULT_TIMEOUT_MS), |v| {
-                config::timeout_ms(v, "timeoutMs")
-            })?;
+            .map_or(Ok(config::DEFAULT_TIMEOUT_MS), |v| config::timeout_ms(v, "timeoutMs"))?;
         let max_retries = optional_number(options, "maxRetries")?
-            .map_or(Ok(config::DEFAULT_MAX_RETRIES), |v| {
-                config::max_retries(v, "maxRetries")
-            })?;
+            .map_or(Ok(config::DEFAULT_MAX_RETRIES), |v| config::max_retries(v, "maxRetries"))?;
 
         Ok(Transport {
             base_url,
@@ -153,11 +160,8 @@ impl Transport {
 
     /// Validate per-call options (`undefined` means none).
     pub fn call_options(&self, options: &JsValue) -> Result<CallOptions, Error> {
-        let mut out = CallOptions {
-            signal: JsValue::UNDEFINED,
-            timeout_ms: self.timeout_ms,
-            max_retries: self.max_retries,
-        };
+        let mut out =
+            CallOptions { signal: JsValue::UNDEFINED, timeout_ms: self.timeout_ms, max_retries: self.max_retries };
         if options.is_undefined() {
             return Ok(out);
         }
@@ -190,116 +194,95 @@ impl Transport {
         error_to_js(&error)
     }
 
-    /// Send a request, retrying what may be retried, and decode the answer.
-    pub async fn send(self: Rc<Self>, req: Request, opts: CallOptions) -> Result<JsValue, Error> {
+    /// Begin a call. Nothing is sent until [`Transport::send`].
+    pub fn start(&self, req: Request, opts: CallOptions) -> Call {
         let url = format!("{}{}", self.base_url, req.path);
-        let what = req.describe();
-        let mut retries = 0;
-        loop {
-            let failure = match self.attempt(&url, &what, &req, &opts).await {
-                Ok(value) => return Ok(value),
+        Call { req, opts, url, retries: 0, guard: None, delay_ms: 0 }
+    }
+
+    /// Start one attempt: its promise resolves to an `Outcome` or rejects
+    /// (deadline, caller's signal, network). Feed either to [`Transport::settle`].
+    pub fn send(&self, call: &mut Call) -> Promise {
+        let guard = match Guard::new(call.opts.timeout_ms, &call.opts.signal) {
+            Ok(g) => g,
+            Err(e) => return Promise::reject(&e),
+        };
+        if guard.fired().is_some() {
+            // The caller's signal had already fired: send nothing.
+            call.guard = Some(guard);
+            return Promise::reject(&JsValue::from_str("aborted"));
+        }
+        let init = guard.init(call.req.method.as_str(), &self.headers(call.req.body.is_some()), call.req.body.clone());
+        let exchange = guard.exchange(&js::fetch(self.fetch.as_ref(), &call.url, &init));
+        call.guard = Some(guard);
+        exchange
+    }
+
+    /// Judge an attempt. `Ok(Some(value))`: done. `Ok(None)`: retry after
+    /// [`Call::delay_ms`]. `Err`: the call's final error.
+    pub fn settle(&self, call: &mut Call, result: &JsValue, rejected: bool) -> Result<Option<JsValue>, Error> {
+        let what = call.req.describe();
+        let guard = call.guard.take();
+        let failure = if rejected {
+            self.transport_failure(guard.as_ref(), result, &what, &call.opts)
+        } else {
+            match self.judge(result.unchecked_ref(), &what, call.req.shape) {
+                Ok(value) => return Ok(Some(value)),
                 Err(f) => f,
-            };
-            let give_up = |mut error: Error, retries: u32| {
-                if retries > 0 {
-                    error
-                        .message
-                        .push_str(&format!(" (after {} attempts)", retries + 1));
-                }
-                error
-            };
-            if !failure.retryable || !req.idempotent {
-                return Err(give_up(failure.error, retries));
             }
-            match retry::decide(
-                retries,
-                opts.max_retries,
-                failure.error.retry_after_ms,
-                js::random(),
-            ) {
-                Decision::GiveUp => return Err(give_up(failure.error, retries)),
-                Decision::RetryAfter(ms) => {
-                    if ms > 0 {
-                        #[allow(clippy::cast_precision_loss)]
-                        let slept = JsFuture::from(js::sleep(ms as f64, &opts.signal)).await;
-                        if slept.is_err() {
-                            return Err(aborted(&what));
-                        }
-                    }
-                    retries += 1;
-                }
+        };
+        let retries = call.retries;
+        let give_up = |mut error: Error| {
+            if retries > 0 {
+                error.message.push_str(&format!(" (after {} attempts)", retries + 1));
+            }
+            error
+        };
+        if !failure.retryable || !call.req.idempotent {
+            return Err(give_up(failure.error));
+        }
+        match retry::decide(retries, call.opts.max_retries, failure.error.retry_after_ms, js::random()) {
+            Decision::GiveUp => Err(give_up(failure.error)),
+            Decision::RetryAfter(ms) => {
+                call.retries += 1;
+                call.delay_ms = ms;
+                Ok(None)
             }
         }
     }
 
-    async fn attempt(
-        &self,
-        url: &str,
-        what: &str,
-        req: &Request,
-        opts: &CallOptions,
-    ) -> Result<JsValue, Failure> {
-        let guard = Guard::new(opts.timeout_ms, &opts.signal).map_err(|e| Failure {
-            error: Error::invalid(format!(
-                "{what}: could not watch the signal: {}",
-                js::describe_error(&e)
-            )),
-            retryable: false,
-        })?;
-        if guard.fired() == Some(Fired::Aborted) {
-            return Err(Failure {
-                error: aborted(what),
-                retryable: false,
-            });
-        }
-        let init = guard.init(
-            req.method.as_str(),
-            &self.headers(req.body.is_some()),
-            req.body.clone(),
-        );
-        let outcome: js::Outcome =
-            match JsFuture::from(guard.exchange(&js::fetch(self.fetch.as_ref(), url, &init))).await
-            {
-                Ok(o) => o.unchecked_into(),
-                Err(e) => return Err(self.transport_failure(&guard, &e, what, opts)),
-            };
+    /// The error for a caller's signal that fired during the retry wait.
+    pub fn aborted(&self, call: &Call) -> Error {
+        aborted(&call.req.describe())
+    }
+
+    /// Decode a settled exchange.
+    fn judge(&self, outcome: &js::Outcome, what: &str, shape: Shape) -> Result<JsValue, Failure> {
         let status = outcome.status();
         let invalid = |detail: &str| Failure {
-            error: Error::new(
-                ErrorCode::InvalidResponse,
-                format!("{what} returned HTTP {status} but {detail}"),
-            )
-            .with_request_id(outcome.header("x-request-id"))
-            .with_status(status),
+            error: Error::new(ErrorCode::InvalidResponse, format!("{what} returned HTTP {status} but {detail}"))
+                .with_request_id(outcome.header("x-request-id"))
+                .with_status(status),
             retryable: false,
         };
         match outcome.kind() {
             0 => {
                 let value = outcome.body();
-                if has_shape(&value, req.shape) {
+                if has_shape(&value, shape) {
                     Ok(value)
                 } else {
-                    Err(invalid(&format!(
-                        "the body is {}, not {}",
-                        js::type_name(&value),
-                        req.shape.describe()
-                    )))
+                    Err(invalid(&format!("the body is {}, not {}", js::type_name(&value), shape.describe())))
                 }
             }
             1 => Err(invalid("the body is not valid JSON")),
             2 => {
                 let now = js::now_ms(self.clock.as_ref());
-                let retry_after = outcome
-                    .header("retry-after")
-                    .and_then(|v| retry::parse_retry_after(&v, now));
+                let retry_after = outcome.header("retry-after").and_then(|v| retry::parse_retry_after(&v, now));
                 let api_text = outcome.body().as_string().and_then(|t| api_error_text(&t));
                 let error = Error::from_status(what, status, api_text.as_deref())
                     .with_request_id(outcome.header("x-request-id"))
                     .with_retry_after(retry_after);
-                Err(Failure {
-                    error,
-                    retryable: retry::is_retryable_status(status),
-                })
+                Err(Failure { error, retryable: retry::is_retryable_status(status) })
             }
             _ => Err(Failure {
                 error: Error::new(
@@ -313,30 +296,22 @@ impl Transport {
 
     /// A rejected `fetch` or body read: the deadline, the caller's signal, or
     /// the network.
-    fn transport_failure(
-        &self,
-        guard: &Guard,
-        e: &JsValue,
-        what: &str,
-        opts: &CallOptions,
-    ) -> Failure {
-        match guard.fired() {
-            Some(Fired::Aborted) => Failure {
-                error: aborted(what),
+    fn transport_failure(&self, guard: Option<&Guard>, e: &JsValue, what: &str, opts: &CallOptions) -> Failure {
+        let Some(guard) = guard else {
+            // The guard could not even be set up (a hostile signal object).
+            return Failure {
+                error: Error::invalid(format!("{what}: could not watch the signal: {}", js::describe_error(e))),
                 retryable: false,
-            },
+            };
+        };
+        match guard.fired() {
+            Some(Fired::Aborted) => Failure { error: aborted(what), retryable: false },
             Some(Fired::Timeout) => Failure {
-                error: Error::new(
-                    ErrorCode::Timeout,
-                    format!("{what} timed out after {} ms", opts.timeout_ms),
-                ),
+                error: Error::new(ErrorCode::Timeout, format!("{what} timed out after {} ms", opts.timeout_ms)),
                 retryable: true,
             },
             None => Failure {
-                error: Error::new(
-                    ErrorCode::Network,
-                    format!("{what} failed: {}", js::describe_error(e)),
-                ),
+                error: Error::new(ErrorCode::Network, format!("{what} failed: {}", js::describe_error(e))),
                 retryable: true,
             },
         }
@@ -350,11 +325,7 @@ impl Transport {
         if !fresh {
             let authorization = format!("Bearer {}", self.signer.sign(now));
             let headers = js::auth_headers(&authorization, USER_AGENT, false);
-            *cached = Some(CachedAuth {
-                iat: now,
-                authorization,
-                headers,
-            });
+            *cached = Some(CachedAuth { iat: now, authorization, headers });
         }
         match &*cached {
             Some(c) if with_body => js::auth_headers(&c.authorization, USER_AGENT, true),
@@ -365,10 +336,7 @@ impl Transport {
 }
 
 fn aborted(what: &str) -> Error {
-    Error::new(
-        ErrorCode::Aborted,
-        format!("{what} was aborted by the caller's signal"),
-    )
+    Error::new(ErrorCode::Aborted, format!("{what} was aborted by the caller's signal"))
 }
 
 fn has_shape(v: &JsValue, shape: Shape) -> bool {
@@ -381,24 +349,12 @@ fn has_shape(v: &JsValue, shape: Shape) -> bool {
 
 /// Turn an [`Error`] into a JS `HeymarketError`.
 pub fn error_to_js(e: &Error) -> JsValue {
-    js::make_error(
-        e.code.as_str(),
-        &e.message,
-        e.status,
-        e.request_id.as_deref(),
-        e.retry_after_ms,
-    )
+    js::make_error(e.code.as_str(), &e.message, e.status, e.request_id.as_deref(), e.retry_after_ms)
 }
 
 fn reject_unknown(options: &JsValue, known: &[&str], what: &str) -> Result<(), Error> {
-    match js::keys(options)
-        .into_iter()
-        .find(|k| !known.contains(&k.as_str()))
-    {
-        Some(k) => Err(Error::invalid(format!(
-            "unknown {what} \"{k}\"; expected one of {}",
-            known.join(", ")
-        ))),
+    match js::keys(options).into_iter().find(|k| !known.contains(&k.as_str())) {
+        Some(k) => Err(Error::invalid(format!("unknown {what} \"{k}\"; expected one of {}", known.join(", ")))),
         None => Ok(()),
     }
 }
@@ -408,18 +364,13 @@ fn reject_unknown(options: &JsValue, known: &[&str], what: &str) -> Result<(), E
 fn secret_string(options: &JsValue, name: &str) -> Result<String, Error> {
     let v = js::get(options, name);
     let Some(s) = v.as_string() else {
-        return Err(Error::invalid(format!(
-            "{name} is required and must be a string, got {}",
-            js::type_name(&v)
-        )));
+        return Err(Error::invalid(format!("{name} is required and must be a string, got {}", js::type_name(&v))));
     };
     if s.is_empty() {
         return Err(Error::invalid(format!("{name} must not be empty")));
     }
     if s.trim() != s {
-        return Err(Error::invalid(format!(
-            "{name} has leading or trailing whitespace"
-        )));
+        return Err(Error::invalid(format!("{name} has leading or trailing whitespace")));
     }
     Ok(s)
 }
@@ -429,12 +380,9 @@ fn optional_function(options: &JsValue, name: &str) -> Result<Option<Function>, 
     if v.is_undefined() {
         return Ok(None);
     }
-    v.dyn_into::<Function>().map(Some).map_err(|v| {
-        Error::invalid(format!(
-            "{name} must be a function, got {}",
-            js::type_name(&v)
-        ))
-    })
+    v.dyn_into::<Function>()
+        .map(Some)
+        .map_err(|v| Error::invalid(format!("{name} must be a function, got {}", js::type_name(&v))))
 }
 
 fn optional_number(options: &JsValue, name: &str) -> Result<Option<f64>, Error> {
@@ -442,10 +390,5 @@ fn optional_number(options: &JsValue, name: &str) -> Result<Option<f64>, Error> 
     if v.is_undefined() {
         return Ok(None);
     }
-    v.as_f64().map(Some).ok_or_else(|| {
-        Error::invalid(format!(
-            "{name} must be a number, got {}",
-            js::type_name(&v)
-        ))
-    })
+    v.as_f64().map(Some).ok_or_else(|| Error::invalid(format!("{name} must be a number, got {}", js::type_name(&v))))
 }
