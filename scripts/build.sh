@@ -13,3 +13,6 @@ common=(--bundle --format=cjs --platform=node --target=node20 --log-override:emp
 "$esbuild" build/node.cjs.mjs "${common[@]}" --outfile=dist/node.cjs
 "$esbuild" js/mock.mjs "${common[@]}" --outfile=dist/mock.cjs
 echo "built: $(wc -c < pkg/heymarket_wasm_bg.wasm) B wasm, $(wc -c < pkg/heymarket_wasm.js) B glue"
+# CommonJS type declarations for the "require" conditions (same API).
+cp js/index.d.ts dist/index.d.cts
+sed 's|from "./index.js"|from "./index.cjs"|' js/mock.d.ts > dist/mock.d.cts
