@@ -25,3 +25,6 @@ grep -q "JWT verified by the mock" <<<"$demo"
 
 step "JS suites on the packed tarball (Node $(node --version))"
 node tests/run-js.mjs
+
+step "runtime matrix: Node 20/22/24, Bun, Deno, workerd; examples; tsc, publint, attw"
+node tests/matrix/run.mjs

@@ -2,8 +2,8 @@
 // consumer project, copy the suites there and run them with node's test
 // runner, so every test exercises exactly what users install.
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { readdirSync, rmSync } from "node:fs";
 import { pack, installProject, ROOT } from "./pack.mjs";
 
 const packed = pack();
@@ -18,4 +18,6 @@ const files = process.argv.length > 2
   : readdirSync(join(dir, "test")).filter((f) => /\.test\.(mjs|cjs)$/.test(f)).sort().map((f) => join("test", f));
 const args = ["--test", "--test-reporter=spec", ...files];
 const r = spawnSync(node, args, { cwd: dir, stdio: "inherit", env: process.env });
+rmSync(dir, { recursive: true, force: true });
+rmSync(dirname(packed.tarball), { recursive: true, force: true });
 process.exit(r.status ?? 1);

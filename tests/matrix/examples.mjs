@@ -1,0 +1,96 @@
+// Runs every example in examples/ against the mock, from the consumer project
+// where the packed tarball is installed.
+import { spawn } from "node:child_process";
+import { cpSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { ROOT } from "../pack.mjs";
+import { FIXTURE_CREDENTIALS, CONVERSATIONS } from "../../js/mock.mjs";
+
+const fixture = CONVERSATIONS[0];
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+export async function checkExamples({ dir, mockUrl, run, bin, NODE, MODULES }) {
+  const env = { HEYMARKET_SECRET_ID: FIXTURE_CREDENTIALS.secretId, HEYMARKET_SECRET_KEY: FIXTURE_CREDENTIALS.secretKey, HEYMARKET_BASE_URL: mockUrl };
+  const results = [];
+  const check = async (name, fn) => {
+    try {
+      const note = await fn();
+      results.push({ name, ok: true, note });
+    } catch (e) {
+      results.push({ name, ok: false, error: e.message });
+    }
+  };
+
+  await check("examples/worker: wrangler bundles it, Miniflare serves it", async () => {
+    const work = join(dir, "example-worker");
+    cpSync(join(ROOT, "examples/worker"), work, { recursive: true });
+    const built = await run(NODE["node 22"], [join(MODULES, "wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", "out"], {
+      cwd: work,
+      env: { WRANGLER_SEND_METRICS: "false", CI: "true" },
+    });
+    if (built.code !== 0) throw new Error(`wrangler: ${built.stderr || built.stdout}`);
+    const files = readdirSync(join(work, "out")).filter((f) => !f.endsWith(".map") && !f.endsWith(".md"));
+    const bytes = files.map((f) => readFileSync(join(work, "out", f)));
+    const raw = bytes.reduce((n, b) => n + b.length, 0);
+    const gz = bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+    const main = files.find((f) => f.endsWith(".js"));
+    const { Miniflare } = await import(join(MODULES, "miniflare/dist/src/index.js"));
+    const mf = new Miniflare({
+      modules: true,
+      scriptPath: join(work, "out", main),
+      modulesRoot: join(work, "out"),
+      modulesRules: [
+        { type: "ESModule", include: ["**/*.js"] },
+        { type: "CompiledWasm", include: ["**/*.wasm"] },
+      ],
+      compatibilityDate: "2026-05-01",
+      outboundService: { network: { allow: ["public", "local"] } },
+      bindings: env,
+    });
+    try {
+      const good = await mf.dispatchFetch(`http://worker.local/conversations/${fixture.id}`);
+      if (good.status !== 200 || !same(await good.json(), fixture)) throw new Error(`GET /conversations/${fixture.id}: ${good.status}`);
+      const missing = await mf.dispatchFetch("http://worker.local/conversations/999999");
+      const body = await missing.json();
+      if (missing.status !== 404 || body.error !== "not_found" || !body.requestId) throw new Error(`missing: ${missing.status} ${JSON.stringify(body)}`);
+    } finally {
+      await mf.dispose();
+    }
+    return `bundle ${(raw / 1024).toFixed(1)} KiB, ${(gz / 1024).toFixed(1)} KiB gzip`;
+  });
+
+  await check("examples/deno.mjs with --allow-net and --allow-env only", async () => {
+    cpSync(join(ROOT, "examples/deno.mjs"), join(dir, "example-deno.mjs"));
+    const port = new URL(mockUrl).port;
+    const out = await run(bin("deno"), ["run", "--no-prompt", `--allow-net=127.0.0.1:${port}`, "--allow-env=HEYMARKET_SECRET_ID,HEYMARKET_SECRET_KEY,HEYMARKET_BASE_URL", "example-deno.mjs", String(fixture.id)], {
+      cwd: dir,
+      env: { ...env, DENO_NO_UPDATE_CHECK: "1" },
+    });
+    if (out.code !== 0 || !same(JSON.parse(out.stdout.trim()), fixture)) throw new Error(`exit ${out.code}: ${out.stderr}${out.stdout}`);
+  });
+
+  await check("examples/node-server.mjs answers a route", async () => {
+    cpSync(join(ROOT, "examples/node-server.mjs"), join(dir, "example-node-server.mjs"));
+    const child = spawn(process.execPath, ["example-node-server.mjs"], { cwd: dir, env: { ...process.env, ...env, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      const url = await new Promise((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (d) => {
+          out += d;
+          const m = /listening on (\S+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        child.on("exit", (code) => reject(new Error(`exited ${code}`)));
+        setTimeout(() => reject(new Error("did not start")), 10_000);
+      });
+      const res = await fetch(`${url}/conversations/${fixture.id}`);
+      if (res.status !== 200 || !same(await res.json(), fixture)) throw new Error(`status ${res.status}`);
+      const missing = await fetch(`${url}/conversations/424242`);
+      if (missing.status !== 404) throw new Error(`missing: ${missing.status}`);
+    } finally {
+      child.kill();
+    }
+  });
+  return results;
+}
