@@ -1,0 +1,27 @@
+// Cold start, measured inside a fresh process: from just before the dynamic
+// import until the first signed token (and, for the client, until the first
+// request's result through an in-process fetch).
+const which = process.argv[2];
+const secretId = "cold-id";
+const secretKey = "cold-key-0123456789";
+const iat = 1_700_000_000;
+const body = JSON.stringify({ id: 123 });
+const t0 = performance.now();
+let token;
+let firstResult;
+if (which === "heymarket-wasm") {
+  const { signJwt, Heymarket } = await import("../js/node.mjs");
+  token = signJwt({ secretId, secretKey, iat });
+  firstResult = performance.now();
+  const hm = new Heymarket({ secretId, secretKey, fetch: async () => new Response(body, { status: 200 }) });
+  if ((await hm.conversations.get(123)).id !== 123) throw new Error("bad result");
+} else if (which === "jose") {
+  const { SignJWT } = await import("jose");
+  token = await new SignJWT({ iss: secretId, iat }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(new TextEncoder().encode(`${secretId}||${secretKey}`));
+} else if (which === "fast-jwt") {
+  const { createSigner } = await import("fast-jwt");
+  token = createSigner({ key: `${secretId}||${secretKey}`, algorithm: "HS256" })({ iss: secretId, iat });
+} else throw new Error(`unknown candidate ${which}`);
+const tokenMs = (firstResult ?? performance.now()) - t0;
+const requestMs = firstResult ? performance.now() - t0 : undefined;
+console.log(JSON.stringify({ token, tokenMs, requestMs }));

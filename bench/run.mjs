@@ -1,0 +1,133 @@
+// npm run bench: every benchmark, each comparing candidates in the same run,
+// interleaved round by round, reporting medians of per-round ratios.
+//   node bench/run.mjs           full run; writes BENCHMARKS.md
+//   node bench/run.mjs --smoke   quick run for CI: checks correctness only
+// Ends with "bench: N passed, M failed" (correctness checks).
+import { spawn } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { BENCH, NODE22, ROOT, check, checks, child, ensureDeps, fmt, median, table, x } from "./lib.mjs";
+import { sizes } from "./size.mjs";
+
+const smoke = process.argv.includes("--smoke");
+const flag = smoke ? ["--smoke"] : [];
+const md = [];
+const out = (s = "") => {
+  console.log(s);
+  md.push(s);
+};
+
+ensureDeps();
+if (!existsSync(join(ROOT, "pkg/heymarket_wasm_bg.wasm"))) throw new Error("run `npm run build` first");
+
+out("# Benchmarks");
+out();
+out(`${smoke ? "Smoke run (tiny samples: numbers are not meaningful)" : "Full run"} on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}. Every ratio is the median of per-round ratios, candidates interleaved round by round, in one process per runtime. Reproduce with \`npm run bench\`.`);
+
+// 1. JWT mint
+out();
+out("## 1. JWT mint (ops/s)");
+const TARGETS = { "node:crypto (baseline)": 1.5, "jose SignJWT": 40, "fast-jwt": 2 };
+for (const [label, node] of [["Node 20", process.execPath], ["Node 22", NODE22]]) {
+  const r = await child(node, [join(BENCH, "jwt-worker.mjs"), ...flag]);
+  for (const [name, same] of Object.entries(r.identical)) check(same, `${label}: ${name} token is byte-identical to the baseline`);
+  const ours = r.results["heymarket-wasm signJwt"];
+  out();
+  out(`${label} (${r.node}):`);
+  out();
+  out(
+    table(
+      ["signer", "ops/s", "vs node:crypto", "signJwt is", "target"],
+      Object.entries(r.results).map(([name, v]) => [
+        name,
+        fmt(v.score),
+        x(v.ratio),
+        name.startsWith("heymarket") ? "—" : x(ours.ratio / v.ratio),
+        TARGETS[name] ? `≥ ${TARGETS[name]}× ${ours.ratio / v.ratio >= TARGETS[name] ? "✅" : "❌"}` : "",
+      ]),
+    ),
+  );
+}
+
+// 2. Request overhead
+out();
+out("## 2. Request overhead");
+const server = spawn(process.execPath, [join(BENCH, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+const port = await new Promise((resolve) => server.stdout.once("data", (d) => resolve(JSON.parse(d).port)));
+try {
+  for (const [label, node] of smoke ? [["Node 20", process.execPath]] : [["Node 20", process.execPath], ["Node 22", NODE22]]) {
+    const r = await child(node, [join(BENCH, "request-worker.mjs"), String(port), ...flag]);
+    for (const [name, ok] of Object.entries(r.correct)) check(ok, `${label}: ${name} returns the conversation`);
+    out();
+    out(`${label} (${r.node}), \`conversations.get\` over HTTP to a server process on 127.0.0.1 (ratios: req/s vs the DIY baseline; target ≥ 1.05×, p50 no worse):`);
+    out();
+    const rows = [];
+    for (const [c, byName] of Object.entries(r.http)) {
+      for (const [name, v] of Object.entries(byName)) rows.push([`c=${c}`, name, fmt(v.score), x(v.ratio), `${v.p50.toFixed(2)} ms`, `${v.p99.toFixed(2)} ms`]);
+    }
+    out(table(["concurrency", "candidate", "req/s", "ratio", "p50", "p99"], rows));
+    out();
+    out(`${label}, per-call cost through an in-process fetch (no network; lower is better):`);
+    out();
+    out(table(["candidate", "µs per call", "speed vs DIY"], Object.entries(r.inproc).map(([name, v]) => [name, v.us.toFixed(2), x(v.ratio)])));
+  }
+} finally {
+  server.kill("SIGTERM");
+}
+
+// 3. Cold start
+out();
+out("## 3. Cold start (fresh process: from just before `import()` to the first token; median of samples)");
+const samples = smoke ? 2 : 9;
+const cold = {};
+for (let i = 0; i < samples; i++) {
+  for (const which of ["heymarket-wasm", "jose", "fast-jwt"]) {
+    const r = await child(process.execPath, [join(BENCH, "cold.mjs"), which]);
+    check(typeof r.token === "string" && r.token.split(".").length === 3, `cold start ${which} produced a token`);
+    (cold[which] ??= []).push(r);
+  }
+}
+out();
+out(
+  table(
+    ["library", "first token", "first request result", "target"],
+    Object.entries(cold).map(([name, rs]) => [
+      name,
+      `${median(rs.map((r) => r.tokenMs)).toFixed(1)} ms`,
+      rs[0].requestMs === undefined ? "—" : `${median(rs.map((r) => r.requestMs)).toFixed(1)} ms`,
+      name === "heymarket-wasm" ? `≤ 10 ms ${median(rs.map((r) => r.tokenMs)) <= 10 ? "✅" : "❌"}` : "",
+    ]),
+  ),
+);
+
+// 4. Size
+out();
+out("## 4. Size (bytes)");
+out();
+const sz = sizes();
+check(sz[".wasm"].raw > 0, "the .wasm exists");
+out(table(["artifact", "raw", "gzip", "brotli"], Object.entries(sz).map(([name, s]) => [name, fmt(s.raw), fmt(s.gzip), fmt(s.brotli)])));
+out();
+out(`Targets: .wasm ≤ 60 KB gzip ${sz[".wasm"].gzip <= 60_000 ? "✅" : "❌"}; glue ≤ 6 KB gzip ${sz["wasm-bindgen glue (pkg/*.js + snippets)"].gzip <= 6_000 ? "✅" : "❌"}.`);
+
+// 5. Memory soak
+out();
+out("## 5. Memory soak (after forced GC; growth over the last quarter of each phase, % of its peak; target < 1 %)");
+const soak = await child(process.execPath, ["--expose-gc", join(BENCH, "soak.mjs"), ...flag]);
+check(soak.results.length === 3, "the soak ran its three phases");
+out();
+out(
+  table(
+    ["phase", "count", "wasm memory peak", "wasm growth", "JS heap peak", "JS heap growth"],
+    soak.results.map((p) => [p.name, fmt(p.total), fmt(p.wasm.peak), `${p.wasm.growthPct.toFixed(2)} %`, fmt(p.heap.peak), `${p.heap.growthPct.toFixed(2)} %`]),
+  ),
+);
+
+if (!smoke) {
+  writeFileSync(join(ROOT, "BENCHMARKS.md"), `${md.join("\n")}\n`);
+  console.log("\nwrote BENCHMARKS.md");
+}
+if (checks.failed) console.log(`failed checks:\n  ${checks.failures.join("\n  ")}`);
+console.log(`bench: ${checks.passed} passed, ${checks.failed} failed`);
+process.exitCode = checks.failed ? 1 : 0;
