@@ -10,7 +10,7 @@ const t0 = performance.now();
 let token;
 let firstResult;
 if (which === "heymarket-wasm") {
-  const { signJwt, Heymarket } = await import("../js/node.mjs");
+  const { signJwt, Heymarket } = await import("../dist/node.mjs");
   token = signJwt({ secretId, secretKey, iat });
   firstResult = performance.now();
   const hm = new Heymarket({ secretId, secretKey, fetch: async () => new Response(body, { status: 200 }) });

@@ -2,7 +2,7 @@
 // round by round, after checking each token is byte-identical to the baseline.
 import { createHmac, webcrypto } from "node:crypto";
 import { createRequire } from "node:module";
-import { signJwt } from "../js/node.mjs";
+import { signJwt } from "../dist/node.mjs";
 import { interleave } from "./lib.mjs";
 
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@
 // in another process at several concurrencies, and through an in-process
 // fetch (no network) for the per-call overhead in µs.
 import { createHmac } from "node:crypto";
-import { Heymarket } from "../js/node.mjs";
+import { Heymarket } from "../dist/node.mjs";
 import { CONVERSATIONS } from "../js/fixtures.mjs";
 import { interleave, median, percentile } from "./lib.mjs";
 
@@ -31,6 +31,8 @@ const candidates = {
   "heymarket-wasm": () => client.conversations.get(fixture.id),
   "DIY fetch + node:crypto": () => diy(fetch, fixture.id),
   "DIY + AbortSignal.timeout": () => diy(fetch, fixture.id, AbortSignal.timeout(30_000)),
+  // No auth at all: the ceiling any client could reach over this transport.
+  "raw fetch + json (no auth, upper bound)": async () => (await fetch(`${base}/v1/conversations/${fixture.id}`)).json(),
 };
 
 // Correctness first: both return the fixture.

@@ -10,7 +10,7 @@ const pkg = require("heymarket-wasm/package.json");
 
 test("the tarball contains the .wasm, the glue and every entry", () => {
   assert.ok(files.length > 0, "run through tests/run-js.mjs");
-  for (const f of ["package.json", "README.md", "pkg/heymarket_wasm_bg.wasm", "pkg/heymarket_wasm.js", "js/api.mjs", "js/index.d.ts", "js/mock.mjs", "js/mock.d.ts", "dist/node.cjs", "dist/mock.cjs", "dist/index.d.cts", "dist/mock.d.cts", "js/node.mjs", "js/deno.mjs", "js/workerd.mjs", "js/browser.mjs"]) {
+  for (const f of ["package.json", "README.md", "pkg/heymarket_wasm_bg.wasm", "pkg/heymarket_wasm.js", "js/api.mjs", "js/index.d.ts", "js/mock.mjs", "js/mock.d.ts", "dist/node.mjs", "dist/node.cjs", "dist/mock.cjs", "dist/index.d.cts", "dist/mock.d.cts", "js/node.mjs", "js/deno.mjs", "js/workerd.mjs", "js/browser.mjs"]) {
     assert.ok(files.includes(f), `missing ${f}`);
   }
   const snippets = files.filter((f) => f.startsWith("pkg/snippets/"));
