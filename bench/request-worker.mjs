@@ -83,6 +83,7 @@ const localClient = new Heymarket({ secretId, secretKey, baseUrl: base, fetch: l
 const inproc = {
   "heymarket-wasm": () => localClient.conversations.get(fixture.id),
   "DIY fetch + node:crypto": () => diy(local, fixture.id),
+  "DIY + AbortSignal.timeout": () => diy(local, fixture.id, AbortSignal.timeout(30_000)),
   "raw fetch + json (no auth)": async () => (await local(`${base}/v1/conversations/${fixture.id}`, {})).json(),
 };
 for (const [name, f] of Object.entries(inproc)) correct[`in-process ${name}`] = same(await f());

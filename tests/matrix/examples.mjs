@@ -1,6 +1,7 @@
 // Runs every example in examples/ against the mock, from the consumer project
 // where the packed tarball is installed.
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -9,6 +10,31 @@ import { FIXTURE_CREDENTIALS, CONVERSATIONS } from "../../js/mock.mjs";
 
 const fixture = CONVERSATIONS[0];
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolve when the child prints a line matching `re`. */
+function waitFor(child, re, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const onData = (d) => {
+      out += d;
+      if (re.test(out)) resolve(out);
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`exited ${code}: ${out.slice(-1500)}`)));
+    setTimeout(() => reject(new Error(`timed out: ${out.slice(-1500)}`)), timeoutMs);
+  });
+}
 
 export async function checkExamples({ dir, mockUrl, run, bin, NODE, MODULES }) {
   const env = { HEYMARKET_SECRET_ID: FIXTURE_CREDENTIALS.secretId, HEYMARKET_SECRET_KEY: FIXTURE_CREDENTIALS.secretKey, HEYMARKET_BASE_URL: mockUrl };
@@ -58,6 +84,28 @@ export async function checkExamples({ dir, mockUrl, run, bin, NODE, MODULES }) {
       await mf.dispose();
     }
     return `bundle ${(raw / 1024).toFixed(1)} KiB, ${(gz / 1024).toFixed(1)} KiB gzip`;
+  });
+
+  await check("examples/worker: `wrangler dev` serves it", async () => {
+    const work = join(dir, "example-worker");
+    const port = await freePort();
+    const vars = Object.entries(env).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+    const child = spawn(NODE["node 22"], [join(MODULES, "wrangler/bin/wrangler.js"), "dev", "--ip", "127.0.0.1", "--port", String(port), ...vars], {
+      cwd: work,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    try {
+      await waitFor(child, /Ready on/, 60_000);
+      const res = await fetch(`http://127.0.0.1:${port}/conversations/${fixture.id}`);
+      const body = await res.text();
+      if (res.status !== 200 || !same(JSON.parse(body), fixture)) throw new Error(`GET: ${res.status} ${body.slice(0, 300)}`);
+    } finally {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {}
+    }
   });
 
   await check("examples/deno.mjs with --allow-net and --allow-env only", async () => {
