@@ -28,6 +28,13 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack --version 0.15.1 --locked || cargo install wasm-pack --locked
 fi
 
+# The browser-guard test needs a real browser. In CI (root, Debian), install
+# Debian's Chromium; elsewhere the test says it is skipped.
+if [ -n "${CI:-}" ] && ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "setup: installing Chromium for the browser test"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   echo "setup: installing npm devDependencies"

@@ -29,5 +29,8 @@ node tests/run-js.mjs
 step "runtime matrix: Node 20/22/24, Bun, Deno, workerd; examples; tsc, publint, attw"
 node tests/matrix/run.mjs
 
+step "browser guard in headless Chromium"
+node tests/browser/run.mjs
+
 step "benchmarks, smoke mode (correctness of every candidate; no thresholds)"
 node bench/run.mjs --smoke
