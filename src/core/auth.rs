@@ -26,6 +26,17 @@ pub const TOKEN_REUSE_SECS: u64 = 240;
 pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// A keyed HS256 signer for one Heymarket API secret.
+///
+/// ```
+/// use heymarket_wasm::core::auth::Signer;
+///
+/// let signer = Signer::new("id", "key")?;
+/// assert_eq!(
+///     signer.sign(0),
+///     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJpZCIsImlhdCI6MH0.Qtc-GywWRf73Z1xRJqmriqlWgJEn9P4uXhCKuW6P33k"
+/// );
+/// # Ok::<(), heymarket_wasm::core::error::Error>(())
+/// ```
 #[derive(Clone)]
 pub struct Signer {
     /// `HEADER_B64 "." base64url(stable part of the payload prefix)`.
