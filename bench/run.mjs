@@ -109,7 +109,8 @@ const sz = sizes();
 check(sz[".wasm"].raw > 0, "the .wasm exists");
 out(table(["artifact", "raw", "gzip", "brotli"], Object.entries(sz).map(([name, s]) => [name, fmt(s.raw), fmt(s.gzip), fmt(s.brotli)])));
 out();
-out(`Targets: .wasm ≤ 60 KB gzip ${sz[".wasm"].gzip <= 60_000 ? "✅" : "❌"}; glue ≤ 6 KB gzip ${sz["wasm-bindgen glue (pkg/*.js + snippets)"].gzip <= 6_000 ? "✅" : "❌"}.`);
+const js = sz["all JS Node loads: glue + snippets + classes + entry (dist/node.mjs, minified)"];
+out(`Targets: .wasm ≤ 60 KB gzip ${sz[".wasm"].gzip <= 60_000 ? "✅" : "❌"}; glue ≤ 6 KB gzip ${js.gzip <= 6_000 ? "✅" : "❌"} (counting all the JS a Node user loads, as shipped).`);
 
 // 5. Memory soak
 out();

@@ -19,8 +19,8 @@ export function sizes() {
   const snippets = readdirSync(join(ROOT, "pkg/snippets"), { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => `pkg/snippets/${f}`);
   const out = {
     ".wasm": measure([read("pkg/heymarket_wasm_bg.wasm")]),
-    "wasm-bindgen glue (pkg/*.js + snippets)": measure(["pkg/heymarket_wasm.js", ...snippets].map(read)),
-    "public classes + Node entry (js/api.mjs, js/node.mjs)": measure(["js/api.mjs", "js/node.mjs"].map(read)),
+    "wasm-bindgen glue, as generated (pkg/*.js + snippets)": measure(["pkg/heymarket_wasm.js", ...snippets].map(read)),
+    "all JS Node loads: glue + snippets + classes + entry (dist/node.mjs, minified)": measure([read("dist/node.mjs")]),
   };
   const matrix = join(ROOT, "tests/matrix/node_modules");
   if (existsSync(join(matrix, "wrangler")) && existsSync(join(matrix, "node22"))) {

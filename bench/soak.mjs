@@ -14,7 +14,7 @@ const body = JSON.stringify({ id: 123, name: "soak" });
 const fetch = async () => new Response(body, { status: 200 });
 
 async function settle() {
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     globalThis.gc();
     await tick(); // let FinalizationRegistry callbacks free dropped wasm objects
   }
@@ -22,16 +22,23 @@ async function settle() {
 
 async function phase(name, total, step) {
   const samples = [];
-  const every = Math.max(1, Math.floor(total / 20));
+  const every = Math.max(1, Math.floor(total / 40));
   for (let i = 0; i < total; i += every) {
     await step(i, Math.min(every, total - i));
     await settle();
     samples.push({ wasm: exports.memory.buffer.byteLength, heap: process.memoryUsage().heapUsed });
   }
-  const q = Math.floor(samples.length * 0.75);
+  // Growth: the mean of the last quarter's samples against the mean of the
+  // quarter before it (means, because a heap sampled after GC still jitters
+  // by a few per cent with no trend), as a share of the phase's peak.
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const q = Math.floor(samples.length / 4);
   const growth = (k) => {
-    const peak = Math.max(...samples.map((s) => s[k]));
-    return { peak, growthPct: (100 * (samples.at(-1)[k] - samples[q][k])) / peak };
+    const values = samples.map((s) => s[k]);
+    const peak = Math.max(...values);
+    const last = mean(values.slice(-q));
+    const before = mean(values.slice(-2 * q, -q));
+    return { peak, growthPct: (100 * (last - before)) / peak };
   };
   return { name, total, wasm: growth("wasm"), heap: growth("heap") };
 }

@@ -1,8 +1,10 @@
 // Node.js (ESM) and Bun entry: read the .wasm next to the glue synchronously.
+// (Published bundled as dist/node.mjs; named imports let the bundler drop the
+// glue's unused async loader.)
 import { readFileSync } from "node:fs";
-import * as wasm from "../pkg/heymarket_wasm.js";
+import { initSync, Client, jwt_set_key, jwt_sign, set_error_class, version } from "../pkg/heymarket_wasm.js";
 import { createApi } from "./api.mjs";
 
-wasm.initSync({ module: readFileSync(new URL("../pkg/heymarket_wasm_bg.wasm", import.meta.url)) });
+initSync({ module: readFileSync(new URL("../pkg/heymarket_wasm_bg.wasm", import.meta.url)) });
 
-export const { Heymarket, HeymarketError, signJwt, VERSION } = createApi(wasm);
+export const { Heymarket, HeymarketError, signJwt, VERSION } = createApi({ Client, jwt_set_key, jwt_sign, set_error_class, version });

@@ -9,7 +9,7 @@ wasm-pack build --target web --release --out-dir pkg --no-pack --no-typescript \
 rm -f pkg/.gitignore pkg/package.json pkg/README.md
 
 esbuild=node_modules/.bin/esbuild
-common=(--bundle --platform=node --target=node20 --log-override:empty-import-meta=silent --log-override:duplicate-object-key=silent --log-level=warning)
+common=(--bundle --platform=node --target=node20 --minify --keep-names --log-override:empty-import-meta=silent --log-override:duplicate-object-key=silent --log-level=warning)
 # Node/Bun ESM: one module instead of four (entry, glue, snippet, classes) loads faster.
 "$esbuild" js/node.mjs "${common[@]}" --format=esm --outfile=dist/node.mjs
 common+=(--format=cjs)
