@@ -633,6 +633,31 @@ describe("resilience", () => {
     assert.deepEqual(await hm.conversations.get(conv.id), conv);
   });
 
+  test("re-entrant use: a fetch that calls the same client again", async () => {
+    const mock = createMockHeymarket();
+    let inner;
+    const hm = new Heymarket({
+      secretId,
+      secretKey,
+      fetch: (url, init) => {
+        if (!inner && url.endsWith(`/${conv.id}`)) inner = hm.conversations.get(CONVERSATIONS[1].id);
+        return mock.fetch(url, init);
+      },
+    });
+    assert.deepEqual(await hm.conversations.get(conv.id), conv);
+    assert.deepEqual(await inner, CONVERSATIONS[1]);
+    assert.equal(mock.requests.length, 2);
+  });
+
+  test("a fetch rejecting with a non-Error is a network error, and the client goes on", async () => {
+    let calls = 0;
+    const mock = createMockHeymarket();
+    const hm = new Heymarket({ secretId, secretKey, maxRetries: 0, fetch: (u, i) => (++calls === 1 ? Promise.reject("plain string") : mock.fetch(u, i)) });
+    const err = await rejects(hm.conversations.get(conv.id), { code: "network" });
+    assert.match(err.message, /plain string/);
+    assert.deepEqual(await hm.conversations.get(conv.id), conv);
+  });
+
   test("HeymarketError is a real Error subclass usable by callers", () => {
     const e = new HeymarketError("x", { code: "not_found", status: 404, requestId: "r" });
     assert.ok(e instanceof Error && e instanceof HeymarketError);
