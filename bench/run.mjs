@@ -4,7 +4,7 @@
 //   node bench/run.mjs --smoke   quick run for CI: checks correctness only
 // Ends with "bench: N passed, M failed" (correctness checks).
 import { spawn } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { BENCH, NODE22, ROOT, check, checks, child, ensureDeps, fmt, median, table, x } from "./lib.mjs";
@@ -126,6 +126,7 @@ out(
 );
 
 if (!smoke) {
+  md.push("", readFileSync(join(BENCH, "notes.md"), "utf8").trim());
   writeFileSync(join(ROOT, "BENCHMARKS.md"), `${md.join("\n")}\n`);
   console.log("\nwrote BENCHMARKS.md");
 }
