@@ -2,11 +2,12 @@
 // where the packed tarball is installed.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { cpSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ROOT } from "../pack.mjs";
 import { FIXTURE_CREDENTIALS, CONVERSATIONS } from "../../js/mock.mjs";
+import { bundleWorker, serveWorker } from "./workerd.mjs";
 
 const fixture = CONVERSATIONS[0];
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -51,29 +52,10 @@ export async function checkExamples({ dir, mockUrl, run, bin, NODE, MODULES }) {
   await check("examples/worker: wrangler bundles it, Miniflare serves it", async () => {
     const work = join(dir, "example-worker");
     cpSync(join(ROOT, "examples/worker"), work, { recursive: true });
-    const built = await run(NODE["node 22"], [join(MODULES, "wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", "out"], {
-      cwd: work,
-      env: { WRANGLER_SEND_METRICS: "false", CI: "true" },
-    });
-    if (built.code !== 0) throw new Error(`wrangler: ${built.stderr || built.stdout}`);
-    const files = readdirSync(join(work, "out")).filter((f) => !f.endsWith(".map") && !f.endsWith(".md"));
-    const bytes = files.map((f) => readFileSync(join(work, "out", f)));
+    const { files, bytes } = await bundleWorker({ run, node: NODE["node 22"], modules: MODULES, cwd: work, outdir: "out" });
     const raw = bytes.reduce((n, b) => n + b.length, 0);
     const gz = bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
-    const main = files.find((f) => f.endsWith(".js"));
-    const { Miniflare } = await import(join(MODULES, "miniflare/dist/src/index.js"));
-    const mf = new Miniflare({
-      modules: true,
-      scriptPath: join(work, "out", main),
-      modulesRoot: join(work, "out"),
-      modulesRules: [
-        { type: "ESModule", include: ["**/*.js"] },
-        { type: "CompiledWasm", include: ["**/*.wasm"] },
-      ],
-      compatibilityDate: "2026-05-01",
-      outboundService: { network: { allow: ["public", "local"] } },
-      bindings: env,
-    });
+    const mf = await serveWorker({ modules: MODULES, root: join(work, "out"), main: files.find((f) => f.endsWith(".js")), bindings: env });
     try {
       const good = await mf.dispatchFetch(`http://worker.local/conversations/${fixture.id}`);
       if (good.status !== 200 || !same(await good.json(), fixture)) throw new Error(`GET /conversations/${fixture.id}: ${good.status}`);
