@@ -51,3 +51,17 @@ test("no absolute build-machine paths inside the .wasm", () => {
     assert.ok(!text.includes(p), `.wasm contains ${p}`);
   }
 });
+
+test("the ESM entry also loads where process.getBuiltinModule is missing (Node < 20.16)", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const script = `
+    delete process.getBuiltinModule;
+    const { signJwt, Heymarket } = await import("heymarket-wasm");
+    const token = signJwt({ secretId: "id", secretKey: "key", iat: 0 });
+    const hm = new Heymarket({ secretId: "id", secretKey: "key", fetch: async () => ({ status: 200, headers: { get: () => null }, json: async () => ({ id: 7 }) }) });
+    console.log(JSON.stringify({ token, id: (await hm.conversations.get(7)).id, fallback: typeof process.getBuiltinModule }));`;
+  const out = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }));
+  assert.equal(out.fallback, "undefined");
+  assert.equal(out.token, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJpZCIsImlhdCI6MH0.Qtc-GywWRf73Z1xRJqmriqlWgJEn9P4uXhCKuW6P33k");
+  assert.equal(out.id, 7);
+});
