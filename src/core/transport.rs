@@ -221,12 +221,11 @@ impl Transport {
     /// Judge an attempt. `Ok(Some(value))`: done. `Ok(None)`: retry after
     /// [`Call::delay_ms`]. `Err`: the call's final error.
     pub fn settle(&self, call: &mut Call, result: &JsValue, rejected: bool) -> Result<Option<JsValue>, Error> {
-        let what = call.req.describe();
         let guard = call.guard.take();
         let failure = if rejected {
-            self.transport_failure(guard.as_ref(), result, &what, &call.opts)
+            self.transport_failure(guard.as_ref(), result, &call.req.describe(), &call.opts)
         } else {
-            match self.judge(result.unchecked_ref(), &what, call.req.shape) {
+            match self.judge(result.unchecked_ref(), &call.req) {
                 Ok(value) => return Ok(Some(value)),
                 Err(f) => f,
             }
@@ -257,29 +256,34 @@ impl Transport {
     }
 
     /// Decode a settled exchange.
-    fn judge(&self, outcome: &js::Outcome, what: &str, shape: Shape) -> Result<JsValue, Failure> {
+    fn judge(&self, outcome: &js::Outcome, req: &Request) -> Result<JsValue, Failure> {
         let status = outcome.status();
+        let kind = outcome.kind();
+        if kind == 0 {
+            let value = outcome.body();
+            if has_shape(&value, req.shape) {
+                return Ok(value);
+            }
+        }
+        // Not a success: only now name the request in an error.
+        let what = req.describe();
         let invalid = |detail: &str| Failure {
             error: Error::new(ErrorCode::InvalidResponse, format!("{what} returned HTTP {status} but {detail}"))
                 .with_request_id(outcome.header("x-request-id"))
                 .with_status(status),
             retryable: false,
         };
-        match outcome.kind() {
+        match kind {
             0 => {
                 let value = outcome.body();
-                if has_shape(&value, shape) {
-                    Ok(value)
-                } else {
-                    Err(invalid(&format!("the body is {}, not {}", js::type_name(&value), shape.describe())))
-                }
+                Err(invalid(&format!("the body is {}, not {}", js::type_name(&value), req.shape.describe())))
             }
             1 => Err(invalid("the body is not valid JSON")),
             2 => {
                 let now = js::now_ms(self.clock.as_ref());
                 let retry_after = outcome.header("retry-after").and_then(|v| retry::parse_retry_after(&v, now));
                 let api_text = outcome.body().as_string().and_then(|t| api_error_text(&t));
-                let error = Error::from_status(what, status, api_text.as_deref())
+                let error = Error::from_status(&what, status, api_text.as_deref())
                     .with_request_id(outcome.header("x-request-id"))
                     .with_retry_after(retry_after);
                 Err(Failure { error, retryable: retry::is_retryable_status(status) })
