@@ -6,7 +6,7 @@ import { createApi } from "./api.mjs";
 
 // process.getBuiltinModule (Node >= 20.16, Bun) hands over node:fs without
 // building its ESM facade, which costs about 2 ms of a cold start.
-const { readFileSync } = globalThis.process.getBuiltinModule?.("node:fs") ?? (await import("node:fs"));
+const { readFileSync } = globalThis.process?.getBuiltinModule?.("node:fs") ?? (await import("node:fs"));
 initSync({ module: readFileSync(new URL("../pkg/heymarket_wasm_bg.wasm", import.meta.url)) });
 
 export const { Heymarket, HeymarketError, signJwt, VERSION } = createApi({ Client, jwt_set_key, jwt_sign, set_error_class, version });
