@@ -131,8 +131,12 @@ export interface Conversations {
   get(id: number, options?: RequestOptions): Promise<Conversation>;
 }
 
-/** Environment bindings: a Worker's `env`, `process.env`, or any such object. */
-export type HeymarketEnv = Readonly<Record<string, unknown>>;
+/**
+ * Environment bindings: a Worker's `env` (including an `interface Env` from
+ * `wrangler types`), `process.env`, or any such object. Only string values of
+ * the `HEYMARKET_*` names are read.
+ */
+export type HeymarketEnv = object;
 
 export declare class Heymarket {
   constructor(options: HeymarketOptions);

@@ -19,6 +19,12 @@ mock.script(step);
 const options: HeymarketOptions = { ...FIXTURE_CREDENTIALS, fetch: mock.fetch, timeoutMs: 5_000, maxRetries: 1 };
 const hm = new Heymarket(options);
 const fromEnv: Heymarket = Heymarket.fromEnv({ HEYMARKET_SECRET_ID: "id", HEYMARKET_SECRET_KEY: "key" }, { maxRetries: 0 });
+// A Worker's `env` as `wrangler types` declares it: an interface, without an index signature.
+interface Env {
+  HEYMARKET_SECRET_ID: string;
+  HEYMARKET_SECRET_KEY: string;
+}
+export const fromWorkerEnv = (env: Env): Heymarket => Heymarket.fromEnv(env);
 const perCall: RequestOptions = { signal: new AbortController().signal, timeoutMs: 1_000 };
 
 function describe(code: HeymarketErrorCode): string {
