@@ -94,7 +94,16 @@ export function createApi(wasm) {
      * `process.env`. Other options may be passed as the second argument.
      */
     static fromEnv(env, options = {}) {
-      const read = envReader(env);
+      const reader = envReader(env);
+      // Reading can throw: Deno without --allow-env, a getter in the bindings.
+      const read = (k) => {
+        try {
+          return reader(k);
+        } catch (cause) {
+          const hint = globalThis.Deno ? " (Deno needs --allow-env, or pass the values in an object)" : "";
+          throw new HeymarketError(`reading ${k} from the environment failed${hint}: ${cause?.message ?? cause}`, { code: "invalid_argument", cause });
+        }
+      };
       const missing = ["HEYMARKET_SECRET_ID", "HEYMARKET_SECRET_KEY"].filter((k) => !read(k));
       if (missing.length) {
         throw new HeymarketError(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set in the environment`, {

@@ -80,7 +80,9 @@ async function readOutcome(res) {
     try {
       return new Outcome(0, status, await res.json(), res);
     } catch (e) {
-      if (e instanceof SyntaxError) return new Outcome(1, status, undefined, res);
+      // By name too: a SyntaxError from another realm (a vm context, a test
+      // runner's sandbox) is no instance of this realm's class.
+      if (e instanceof SyntaxError || e?.name === "SyntaxError") return new Outcome(1, status, undefined, res);
       throw e;
     }
   }
@@ -93,12 +95,22 @@ export function auth_headers(authorization, userAgent, withBody) {
     ? { authorization, accept: "application/json", "content-type": "application/json", "user-agent": userAgent }
     : { authorization, accept: "application/json", "user-agent": userAgent };
 }
+// Object.keys and Array.isArray throw on a revoked Proxy (and Object.keys on
+// one whose ownKeys trap throws): undefined and false there.
+export function own_keys(v) {
+  try { return Object.keys(v); } catch { return undefined; }
+}
+export function is_array(v) {
+  try { return Array.isArray(v); } catch { return false; }
+}
 export function is_browser() {
   return typeof window !== "undefined" && typeof document !== "undefined";
 }
 export function has_global_fetch() { return typeof fetch === "function"; }
 export function is_abort_signal(s) {
-  return s !== null && typeof s === "object" && typeof s.aborted === "boolean" && typeof s.addEventListener === "function";
+  try {
+    return s !== null && typeof s === "object" && typeof s.aborted === "boolean" && typeof s.addEventListener === "function";
+  } catch { return false; }
 }
 export function describe_error(e) {
   try { return describe(e); } catch { return "unknown error"; }
@@ -137,6 +149,9 @@ extern "C" {
     pub fn header(this: &Outcome, name: &str) -> Option<String>;
 
     pub fn auth_headers(authorization: &str, user_agent: &str, with_body: bool) -> JsValue;
+    fn own_keys(v: &Object) -> Option<js_sys::Array>;
+    /// `Array.isArray(v)`, false where it would throw (a revoked Proxy).
+    pub fn is_array(v: &JsValue) -> bool;
     pub fn is_browser() -> bool;
     pub fn has_global_fetch() -> bool;
     pub fn is_abort_signal(s: &JsValue) -> bool;
@@ -204,12 +219,11 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// The enumerable own keys of an object.
-pub fn keys(obj: &JsValue) -> Vec<String> {
-    match obj.dyn_ref::<Object>() {
-        Some(o) => Object::keys(o).iter().filter_map(|k| k.as_string()).collect(),
-        None => Vec::new(),
-    }
+/// The enumerable own keys of an object; `None` when they cannot be listed
+/// (a revoked Proxy, a throwing `ownKeys` trap).
+pub fn keys(obj: &JsValue) -> Option<Vec<String>> {
+    let keys = own_keys(obj.dyn_ref::<Object>()?)?;
+    Some(keys.iter().filter_map(|k| k.as_string()).collect())
 }
 
 /// `typeof v`, for error messages.
@@ -217,7 +231,7 @@ pub fn type_name(v: &JsValue) -> String {
     if v.is_null() {
         return "null".into();
     }
-    if js_sys::Array::is_array(v) {
+    if is_array(v) {
         return "array".into();
     }
     v.js_typeof().as_string().unwrap_or_default()

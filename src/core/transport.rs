@@ -99,7 +99,7 @@ impl Transport {
     /// Validate the JS options object and build the transport. Does no I/O,
     /// no timers and no randomness, so it may run at a Worker's module scope.
     pub fn from_options(options: &JsValue) -> Result<Transport, Error> {
-        if !options.is_object() || js_sys::Array::is_array(options) || options.is_function() {
+        if !options.is_object() || js::is_array(options) || options.is_function() {
             return Err(Error::invalid(format!(
                 "options must be an object like {{ secretId, secretKey }}, got {}",
                 js::type_name(options)
@@ -165,7 +165,7 @@ impl Transport {
         if options.is_undefined() {
             return Ok(out);
         }
-        if !options.is_object() || js_sys::Array::is_array(options) {
+        if !options.is_object() || js::is_array(options) {
             return Err(Error::invalid(format!(
                 "request options must be an object like {{ signal, timeoutMs, maxRetries }}, got {}",
                 js::type_name(options)
@@ -344,7 +344,7 @@ fn aborted(what: &str) -> Error {
 }
 
 fn has_shape(v: &JsValue, shape: Shape) -> bool {
-    let is_array = js_sys::Array::is_array(v);
+    let is_array = js::is_array(v);
     match shape {
         Shape::Object => v.is_object() && !is_array,
         Shape::Array => is_array,
@@ -357,7 +357,10 @@ pub fn error_to_js(e: &Error) -> JsValue {
 }
 
 fn reject_unknown(options: &JsValue, known: &[&str], what: &str) -> Result<(), Error> {
-    match js::keys(options).into_iter().find(|k| !known.contains(&k.as_str())) {
+    let Some(keys) = js::keys(options) else {
+        return Err(Error::invalid(format!("the {what}s could not be read (a revoked Proxy?)")));
+    };
+    match keys.into_iter().find(|k| !known.contains(&k.as_str())) {
         Some(k) => Err(Error::invalid(format!("unknown {what} \"{k}\"; expected one of {}", known.join(", ")))),
         None => Ok(()),
     }

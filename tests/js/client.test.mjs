@@ -349,6 +349,35 @@ describe("error codes", () => {
     await rejects(hm2.conversations.get(conv.id), { code: "invalid_response" });
   });
 
+  test("a 2xx whose json() throws another realm's SyntaxError → invalid_response, not retried", async () => {
+    const { runInNewContext } = await import("node:vm");
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      return { status: 200, headers: new Headers(), json: async () => { throw new (runInNewContext("SyntaxError"))("Unexpected token <"); } };
+    };
+    const hm = new Heymarket({ secretId, secretKey, fetch });
+    await rejects(hm.conversations.get(conv.id), { code: "invalid_response", status: 200 });
+    assert.equal(calls, 1);
+  });
+
+  test("a revoked Proxy as options, request options or id → invalid_argument; the client keeps working", async () => {
+    const revoked = () => {
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      return proxy;
+    };
+    assert.throws(() => new Heymarket(revoked()), (e) => e instanceof HeymarketError && e.code === "invalid_argument");
+    const throwingKeys = new Proxy({ secretId, secretKey }, { ownKeys() { throw new Error("trap"); } });
+    assert.throws(() => new Heymarket(throwingKeys), (e) => e instanceof HeymarketError && e.code === "invalid_argument" && !e.message.includes(secretKey));
+    const { mock, hm } = setup();
+    await rejects(hm.conversations.get(conv.id, revoked()), { code: "invalid_argument" });
+    await rejects(hm.conversations.get(revoked()), { code: "invalid_argument" });
+    await rejects(hm.conversations.get(conv.id, { signal: revoked() }), { code: "invalid_argument" });
+    assert.equal(mock.requests.length, 0);
+    assert.equal((await hm.conversations.get(conv.id)).id, conv.id);
+  });
+
   test("the caller's AbortSignal → aborted, mid-request", async () => {
     const { mock, hm } = setup();
     mock.script({ hang: true });
@@ -694,6 +723,22 @@ describe("fromEnv and the browser guard", () => {
         else delete process.env[k];
       }
     }
+  });
+
+  test("an environment that cannot be read (Deno without --allow-env, a throwing getter) → invalid_argument", () => {
+    const denoWas = Object.getOwnPropertyDescriptor(globalThis, "Deno");
+    globalThis.Deno = { env: { get(k) { throw new Error(`Requires env access to "${k}", run again with the --allow-env flag`); } } };
+    try {
+      assert.throws(
+        () => Heymarket.fromEnv(),
+        (e) => e instanceof HeymarketError && e.code === "invalid_argument" && /--allow-env/.test(e.message) && /HEYMARKET_SECRET_ID/.test(e.message),
+      );
+    } finally {
+      if (denoWas) Object.defineProperty(globalThis, "Deno", denoWas);
+      else delete globalThis.Deno;
+    }
+    const env = { get HEYMARKET_SECRET_ID() { throw new Error("binding unavailable"); }, HEYMARKET_SECRET_KEY: secretKey };
+    assert.throws(() => Heymarket.fromEnv(env), (e) => e instanceof HeymarketError && e.code === "invalid_argument" && /binding unavailable/.test(e.message));
   });
 
   test("missing variables are named in an invalid_argument error", () => {
