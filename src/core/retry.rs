@@ -89,29 +89,49 @@ fn parse_seconds_ms(v: &str) -> Option<u64> {
     secs.checked_mul(1000)?.checked_add(ms + u64::from(round_up))
 }
 
-/// Parse an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), also accepting a
-/// missing weekday and the obsolete RFC 850 form with dashes. Returns
+/// Parse an HTTP date in any of the three forms RFC 9110 §5.6.7 requires a
+/// recipient to accept: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, also
+/// without the weekday), the obsolete RFC 850 form (`Sunday, 06-Nov-94
+/// 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`). Returns
 /// milliseconds since the Unix epoch.
 pub fn parse_http_date(s: &str) -> Option<f64> {
-    let s = match s.split_once(',') {
+    let dmy = match s.split_once(',') {
         Some((_weekday, rest)) => rest.trim(),
         None => s.trim(),
     };
-    let mut parts = s.split([' ', '-']).filter(|p| !p.is_empty());
+    let mut words = dmy.split_whitespace();
+    if words.next()?.bytes().all(|b| b.is_ascii_alphabetic()) {
+        // asctime: weekday month day hh:mm:ss year
+        let month = month_number(words.next()?)?;
+        let day = words.next()?.parse().ok()?;
+        let hms = words.next()?;
+        let year = words.next()?.parse().ok()?;
+        if words.next().is_some() {
+            return None;
+        }
+        return epoch_ms(year, month, day, hms);
+    }
+    let mut parts = dmy.split([' ', '-']).filter(|p| !p.is_empty());
     let day: u32 = parts.next()?.parse().ok()?;
     let month = month_number(parts.next()?)?;
     let mut year: i64 = parts.next()?.parse().ok()?;
     if year < 100 {
         year += if year < 70 { 2000 } else { 1900 };
     }
-    let mut hms = parts.next()?.split(':');
+    let hms = parts.next()?;
+    if !matches!(parts.next(), Some("GMT" | "UTC")) || parts.next().is_some() {
+        return None;
+    }
+    epoch_ms(year, month, day, hms)
+}
+
+/// A UTC date and `hh:mm:ss` as milliseconds since the epoch, range-checked.
+fn epoch_ms(year: i64, month: u32, day: u32, hms: &str) -> Option<f64> {
+    let mut hms = hms.split(':');
     let h: u32 = hms.next()?.parse().ok()?;
     let m: u32 = hms.next()?.parse().ok()?;
     let sec: u32 = hms.next()?.parse().ok()?;
-    if hms.next().is_some() || !matches!(parts.next(), Some("GMT" | "UTC")) || parts.next().is_some() {
-        return None;
-    }
-    if !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
+    if hms.next().is_some() || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;
     }
     let days = days_from_civil(year, month, day);
@@ -194,6 +214,11 @@ mod tests {
         assert_eq!(t, Some(1_445_412_480_000.0));
         assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777_000.0));
         assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), Some(784_111_777_000.0));
+        assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), Some(784_111_777_000.0), "asctime");
+        assert_eq!(parse_http_date("Thu Feb 29 12:00:00 2024"), Some(1_709_208_000_000.0), "asctime");
+        assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994 GMT"), None, "asctime has no zone");
+        assert_eq!(parse_http_date("Sun Nov 32 08:49:37 1994"), None);
+        assert_eq!(parse_http_date("Sun Nov  6 08:49 1994"), None);
         assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
         assert_eq!(parse_http_date("Thu, 29 Feb 2024 12:00:00 GMT"), Some(1_709_208_000_000.0));
         let now = 1_445_412_480_000.0;
