@@ -80,7 +80,7 @@ test("scripted steps are consumed in order, `times` each", async () => {
   assert.equal(statuses[3][2], '{"id":');
 });
 
-test("delays honour abort; ignoreAbort and networkError behave", async () => {
+test("delays honour abort unless ignoreAbort; networkError rejects like fetch", async () => {
   const mock = createMockHeymarket();
   mock.script({ delayMs: 5000 });
   const ac = new AbortController();
@@ -89,6 +89,15 @@ test("delays honour abort; ignoreAbort and networkError behave", async () => {
   setTimeout(() => ac.abort(), 20);
   await assert.rejects(q, (e) => e.name === "AbortError");
   assert.ok(Date.now() - t0 < 2000);
+  mock.reset();
+  mock.script({ delayMs: 150, ignoreAbort: true });
+  const ac2 = new AbortController();
+  const t1 = Date.now();
+  const r = mock.fetch(`https://api.heymarket.com/v1/conversations/${CONVERSATIONS[0].id}`, { signal: ac2.signal, headers: { authorization: `Bearer ${jwt()}` } });
+  ac2.abort();
+  const res = await r; // the abort is ignored: the answer still arrives, after the delay
+  assert.equal(res.status, 200);
+  assert.ok(Date.now() - t1 >= 140, "waited the delay");
   mock.reset();
   mock.script({ networkError: true });
   await assert.rejects(get(mock, undefined), TypeError);
