@@ -3,7 +3,7 @@
 // runner, so every test exercises exactly what users install.
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
-import { readdirSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { pack, installProject, ROOT } from "./pack.mjs";
 
 const packed = pack();
@@ -11,6 +11,22 @@ process.env.HM_TARBALL = packed.tarball;
 process.env.HM_TARBALL_FILES = JSON.stringify(packed.files);
 process.env.HM_REPO = ROOT;
 const dir = installProject({ tarball: packed.tarball, copy: [[join(ROOT, "tests", "js"), "test"], [join(ROOT, "tests", "vectors"), "test/vectors"]] });
+
+// The whole client suite once more through the CommonJS entry (dist/node.cjs).
+const esm = readFileSync(join(dir, "test", "client.test.mjs"), "utf8");
+const viaRequire = esm
+  .replace(/^import \{([^}]+)\} from "heymarket-wasm";$/m, (_, names) =>
+    [
+      'import { createRequire } from "node:module";',
+      "const require = createRequire(import.meta.url);",
+      'if (!require.resolve("heymarket-wasm").endsWith("node.cjs")) throw new Error("not the CommonJS entry");',
+      `const {${names}} = require("heymarket-wasm");`,
+    ].join("\n"))
+  .replace(/^import \{([^}]+)\} from "heymarket-wasm\/mock";$/m, (_, names) => `const {${names}} = require("heymarket-wasm/mock");`);
+if (!viaRequire.includes('require("heymarket-wasm")') || !viaRequire.includes('require("heymarket-wasm/mock")')) {
+  throw new Error("tests/run-js.mjs: could not rewrite client.test.mjs's imports for the CommonJS run");
+}
+writeFileSync(join(dir, "test", "client.require.test.mjs"), `// Generated: client.test.mjs through require().\n${viaRequire}`);
 
 const node = process.env.HM_NODE || process.execPath;
 const files = process.argv.length > 2
