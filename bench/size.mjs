@@ -16,7 +16,8 @@ const measure = (buffers) => ({
 
 export function sizes() {
   const read = (p) => readFileSync(join(ROOT, p));
-  const snippets = readdirSync(join(ROOT, "pkg/snippets"), { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => `pkg/snippets/${f}`);
+  const dir = join(ROOT, "pkg/snippets");
+  const snippets = existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => `pkg/snippets/${f}`) : [];
   const out = {
     ".wasm": measure([read("pkg/heymarket_wasm_bg.wasm")]),
     "wasm-bindgen glue, as generated (pkg/*.js + snippets)": measure(["pkg/heymarket_wasm.js", ...snippets].map(read)),

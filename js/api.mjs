@@ -51,30 +51,6 @@ export function createApi(wasm) {
     return wasm.jwt_sign(iat === undefined ? Math.floor(Date.now() / 1000) : typeof iat === "number" ? iat : NaN);
   }
 
-  // Run one call: the wasm side decides everything (validation, signing,
-  // decoding, errors, retries); this loop only awaits its promises.
-  async function drive(start) {
-    const call = start(); // throws invalid_argument before anything is sent
-    try {
-      for (;;) {
-        let result;
-        let rejected = false;
-        try {
-          result = await call.send();
-        } catch (e) {
-          result = e;
-          rejected = true;
-        }
-        const value = call.settle(result, rejected);
-        if (value !== undefined) return value;
-        const ms = call.delayMs;
-        if (ms > 0 && !(await wait(ms, call.signal))) throw call.aborted();
-      }
-    } finally {
-      call.free();
-    }
-  }
-
   class Heymarket {
     #client;
     #conversations;
@@ -83,7 +59,7 @@ export function createApi(wasm) {
       const client = new wasm.Client(options);
       this.#client = client;
       this.#conversations = Object.freeze({
-        get: (id, requestOptions) => drive(() => client.conversations_get(id, requestOptions)),
+        get: (id, requestOptions) => client.conversations_get(id, requestOptions),
       });
     }
 
@@ -140,22 +116,6 @@ export function createApi(wasm) {
     [INSPECT]() {
       return `Heymarket { baseUrl: ${JSON.stringify(this.baseUrl)} }`;
     }
-  }
-
-  /** Resolve to true after `ms`, or to false as soon as `signal` aborts. */
-  function wait(ms, signal) {
-    return new Promise((resolve) => {
-      if (signal?.aborted) return resolve(false);
-      const onAbort = () => {
-        clearTimeout(timer);
-        resolve(false);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve(true);
-      }, ms);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
   }
 
   /** `(name) => value` over an env object, `Deno.env` or `process.env`. */

@@ -16,11 +16,12 @@ use std::rc::Rc;
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
 
 use crate::core::auth::{self, Signer};
 use crate::core::error::Error;
 use crate::core::request::Request;
-use crate::core::transport::{error_to_js, Call, Transport};
+use crate::core::transport::{error_to_js, Transport};
 
 /// Register the JS error class errors are constructed with (called once by
 /// each entry file).
@@ -65,9 +66,10 @@ pub fn jwt_sign(iat: f64) -> Result<String, JsValue> {
     })
 }
 
-/// A configured client. Every method takes `&self`; the shared state lives
-/// behind an `Rc`, and each request is its own [`PendingCall`], so any number
-/// of calls may be in flight at once.
+/// A configured client. Every method takes `&self` and returns a `Promise`
+/// driven by async Rust (wasm-bindgen-futures); the shared state lives behind
+/// an `Rc` that each call's future holds, so any number of calls may be in
+/// flight at once and no borrow of the client spans an `.await`.
 #[wasm_bindgen]
 pub struct Client {
     inner: Rc<Transport>,
@@ -88,74 +90,28 @@ impl Client {
     }
 
     /// `GET /v1/conversations/{id}`.
-    pub fn conversations_get(&self, id: JsValue, options: JsValue) -> Result<PendingCall, JsValue> {
+    pub fn conversations_get(&self, id: JsValue, options: JsValue) -> Promise {
         self.call(|| resources::conversations::get(number(&id, "conversation id")?), &options)
     }
 }
 
 impl Client {
-    /// Validate the arguments and options into a call; nothing is sent yet.
-    fn call(&self, build: impl FnOnce() -> Result<Request, Error>, options: &JsValue) -> Result<PendingCall, JsValue> {
+    /// Validate the arguments and options, then run the call. Bad input
+    /// rejects the returned promise with `invalid_argument`; nothing is sent.
+    fn call(&self, build: impl FnOnce() -> Result<Request, Error>, options: &JsValue) -> Promise {
         let prepared = build().and_then(|req| Ok((req, self.inner.call_options(options)?)));
-        match prepared {
-            Ok((req, opts)) => Ok(PendingCall { call: self.inner.start(req, opts), inner: Rc::clone(&self.inner) }),
-            Err(e) => Err(self.inner.to_js(e)),
-        }
+        let (req, opts) = match prepared {
+            Ok(p) => p,
+            Err(e) => return Promise::reject(&self.inner.to_js(e)),
+        };
+        let transport = Rc::clone(&self.inner);
+        future_to_promise(async move { transport.run(req, opts).await.map_err(|e| transport.to_js(e)) })
     }
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client").field("transport", &self.inner).finish()
-    }
-}
-
-/// One request in progress, driven by the JS layer (`drive` in js/api.mjs):
-/// `send()` starts an attempt, `settle()` judges it (decode, error mapping,
-/// retry policy) and says whether to wait `delayMs` and send again. All the
-/// logic is here; JS only awaits the promises. Methods are synchronous, so no
-/// borrow is ever held across an await.
-#[wasm_bindgen]
-#[derive(Debug)]
-pub struct PendingCall {
-    inner: Rc<Transport>,
-    call: Call,
-}
-
-#[wasm_bindgen]
-impl PendingCall {
-    /// Start an attempt; the promise settles with what `settle` takes.
-    pub fn send(&mut self) -> Promise {
-        self.inner.send(&mut self.call)
-    }
-
-    /// Judge the attempt: the decoded value, `undefined` to retry after
-    /// `delayMs`, or a thrown `HeymarketError`.
-    pub fn settle(&mut self, result: JsValue, rejected: bool) -> Result<JsValue, JsValue> {
-        match self.inner.settle(&mut self.call, &result, rejected) {
-            Ok(Some(value)) => Ok(value),
-            Ok(None) => Ok(JsValue::UNDEFINED),
-            Err(e) => Err(self.inner.to_js(e)),
-        }
-    }
-
-    /// Milliseconds to wait before the next `send`.
-    #[wasm_bindgen(getter, js_name = delayMs)]
-    pub fn delay_ms(&self) -> f64 {
-        #[allow(clippy::cast_precision_loss)]
-        let ms = self.call.delay_ms() as f64;
-        ms
-    }
-
-    /// The caller's signal, for the retry wait (`undefined` when none).
-    #[wasm_bindgen(getter)]
-    pub fn signal(&self) -> JsValue {
-        self.call.signal().clone()
-    }
-
-    /// The error to throw when the caller's signal fires during the wait.
-    pub fn aborted(&self) -> JsValue {
-        self.inner.to_js(self.inner.aborted(&self.call))
     }
 }
 

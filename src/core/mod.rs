@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod config;
 pub mod error;
+pub mod options;
 pub mod request;
 pub mod retry;
 pub mod transport;

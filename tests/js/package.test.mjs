@@ -14,7 +14,8 @@ test("the tarball contains the .wasm, the glue and every entry", () => {
     assert.ok(files.includes(f), `missing ${f}`);
   }
   const snippets = files.filter((f) => f.startsWith("pkg/snippets/"));
-  assert.ok(snippets.length >= 1, "wasm-bindgen snippets are shipped");
+  // No inline JS in the crate: every import is a web-sys/js-sys binding or a global.
+  assert.deepEqual(snippets, [], "no wasm-bindgen snippets");
   const glue = readFileSync(require.resolve("heymarket-wasm/package.json").replace("package.json", "pkg/heymarket_wasm.js"), "utf8");
   for (const m of glue.matchAll(/from ['"]\.\/(snippets\/[^'"]+)['"]/g)) {
     assert.ok(files.includes(`pkg/${m[1]}`), `glue imports pkg/${m[1]}, not shipped`);

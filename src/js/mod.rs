@@ -1,0 +1,183 @@
+//! All JS interop of the crate: the global `fetch` (a free function taking
+//! web-sys types), timers, the clock, safe reads of caller-supplied objects
+//! and the error class. Nothing here knows about Heymarket; the rest of the
+//! crate is plain Rust.
+//!
+//! Every import that can throw on hostile input (a revoked Proxy, a throwing
+//! getter) is marked `catch`, so it becomes a `Result` instead of a JS
+//! exception unwinding through wasm.
+
+pub mod de;
+mod exchange;
+
+pub use exchange::{sleep, Attempt, Fired, Outcome};
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::RequestInit;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The host's global `fetch`, bound as a free function (no `window` in
+    /// Node, Deno or workerd) and called unbound (workerd rejects it as a
+    /// method with "Illegal invocation").
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn fetch_with_str_and_init(input: &str, init: &RequestInit) -> Result<Promise, JsValue>;
+
+    // Timers are globals of every runtime, but web-sys has them only as
+    // methods of Window/WorkerGlobalScope, which Node and Deno lack.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: u32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+
+    // `Object.entries`, `Object.keys` and `Array.isArray` throw on a revoked
+    // Proxy (and the first two on throwing getters or traps): js-sys binds
+    // them without `catch`.
+    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
+    fn object_entries(v: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
+    /// `String(v)` (throws for a Symbol).
+    #[wasm_bindgen(js_name = String, catch)]
+    fn js_string(v: &JsValue) -> Result<String, JsValue>;
+}
+
+/// Call `fetch(url, init)`: the injected function if any, else the global.
+/// A synchronous throw becomes a rejected promise; a non-promise return value
+/// is wrapped.
+pub fn fetch(custom: Option<&Function>, url: &str, init: &RequestInit) -> Promise {
+    let ret = match custom {
+        Some(f) => f.call2(&JsValue::UNDEFINED, &JsValue::from_str(url), init),
+        None => fetch_with_str_and_init(url, init).map(JsValue::from),
+    };
+    match ret {
+        Ok(v) => v.dyn_into::<Promise>().unwrap_or_else(|v| Promise::resolve(&v)),
+        Err(e) => Promise::reject(&e),
+    }
+}
+
+/// Milliseconds since the epoch, from the injected clock or `Date.now()`.
+pub fn now_ms(clock: Option<&Function>) -> f64 {
+    clock
+        .and_then(|f| f.call0(&JsValue::UNDEFINED).ok())
+        .and_then(|v| v.as_f64())
+        .filter(|v| v.is_finite())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// A random number in `[0, 1)`.
+pub fn random() -> f64 {
+    js_sys::Math::random()
+}
+
+/// Read a property; `undefined` when absent or when reading throws.
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The enumerable own `[key, value]` pairs of an object, read once (getters
+/// run here, inside `catch`); `None` when they cannot be read (a revoked
+/// Proxy, a throwing getter or trap). Callers deserialize this snapshot, so
+/// no caller code runs during deserialization.
+pub fn entries(obj: &JsValue) -> Option<Array> {
+    object_entries(obj).ok()
+}
+
+/// `Array.isArray(v)`, false where it would throw (a revoked Proxy).
+pub fn is_array(v: &JsValue) -> bool {
+    array_is_array(v).unwrap_or(false)
+}
+
+/// A browser: `window` and `document` both exist. `navigator` alone does
+/// not count (Node ≥ 21, Deno and workerd have one).
+pub fn is_browser() -> bool {
+    let global = js_sys::global();
+    !get(&global, "window").is_undefined() && !get(&global, "document").is_undefined()
+}
+
+/// Whether the runtime has a global `fetch` function.
+pub fn has_global_fetch() -> bool {
+    get(&js_sys::global(), "fetch").is_function()
+}
+
+/// Whether `s` looks like an `AbortSignal` (structurally, so a signal from
+/// another realm or a polyfill counts).
+pub fn is_abort_signal(s: &JsValue) -> bool {
+    s.is_object() && get(s, "aborted").as_bool().is_some() && get(s, "addEventListener").is_function()
+}
+
+/// `typeof v`, with `null` and `array` told apart, for error messages.
+pub fn type_name(v: &JsValue) -> String {
+    if v.is_null() {
+        return "null".into();
+    }
+    if is_array(v) {
+        return "array".into();
+    }
+    v.js_typeof().as_string().unwrap_or_default()
+}
+
+/// Describe a rejection or exception for an error message: `Name: message
+/// (cause code)` for an `Error`, else `String(e)`. Never throws.
+pub fn describe_error(e: &JsValue) -> String {
+    if e.is_instance_of::<js_sys::Error>() {
+        let text = |v: JsValue| v.as_string().unwrap_or_default();
+        let cause = get(e, "cause");
+        let detail = if cause.is_object() {
+            get(&cause, "code").as_string().or_else(|| get(&cause, "message").as_string())
+        } else {
+            None
+        };
+        let mut out = format!("{}: {}", text(get(e, "name")), text(get(e, "message")));
+        if let Some(d) = detail.filter(|d| !d.is_empty()) {
+            out.push_str(" (");
+            out.push_str(&d);
+            out.push(')');
+        }
+        return out;
+    }
+    js_string(e).unwrap_or_else(|_| "unknown error".into())
+}
+
+thread_local! {
+    static ERROR_CLASS: std::cell::RefCell<Option<Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Register the JS `HeymarketError` class that errors are built with.
+pub fn set_error_class(ctor: Function) {
+    ERROR_CLASS.with(|c| *c.borrow_mut() = Some(ctor));
+}
+
+/// The second argument of `new HeymarketError(message, details)`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorDetails<'a> {
+    pub code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after_ms: Option<u64>,
+}
+
+/// Build a JS error: `new HeymarketError(message, details)`.
+pub fn make_error(message: &str, details: &ErrorDetails<'_>) -> JsValue {
+    // A struct of strings and small integers always serializes.
+    let details = serde_wasm_bindgen::to_value(details).unwrap_or_else(|_| Object::new().into());
+    let ctor = ERROR_CLASS.with(|c| c.borrow().clone());
+    let args = Array::of2(&JsValue::from_str(message), &details);
+    if let Some(ctor) = ctor {
+        if let Ok(err) = Reflect::construct(&ctor, &args) {
+            return err;
+        }
+    }
+    // Not registered (only if the wasm exports are used without the package's
+    // entry files): a plain Error with the same fields.
+    let err: JsValue = js_sys::Error::new(message).into();
+    let _: Object = Object::assign(err.unchecked_ref(), details.unchecked_ref());
+    err
+}
