@@ -9,8 +9,10 @@ const body = JSON.stringify({ id: 123 });
 const t0 = performance.now();
 let token;
 let firstResult;
-if (which === "heymarket-wasm") {
-  const { signJwt, Heymarket } = await import("../dist/node.mjs");
+if (which.startsWith("heymarket-wasm")) {
+  // "heymarket-wasm (before)": the build in HM_BENCH_BEFORE (see run.mjs --before).
+  const entry = which === "heymarket-wasm" ? "../dist/node.mjs" : `${process.env.HM_BENCH_BEFORE}/dist/node.mjs`;
+  const { signJwt, Heymarket } = await import(entry);
   token = signJwt({ secretId, secretKey, iat });
   firstResult = performance.now();
   // A minimal response object: a real `Response` would make Node load its

@@ -4,6 +4,9 @@
 // fetch (no network) for the per-call overhead in µs.
 import { createHmac } from "node:crypto";
 import { Heymarket } from "../dist/node.mjs";
+// With HM_BENCH_BEFORE=<a built checkout of an earlier commit>, that build
+// runs as one more candidate in the same process and rounds.
+const Before = process.env.HM_BENCH_BEFORE ? (await import(`${process.env.HM_BENCH_BEFORE}/dist/node.mjs`)).Heymarket : undefined;
 import { CONVERSATIONS } from "../js/fixtures.mjs";
 import { interleave, median, percentile } from "./lib.mjs";
 
@@ -27,8 +30,10 @@ async function diy(fetchFn, id, signal) {
 }
 
 const client = new Heymarket({ secretId, secretKey, baseUrl: base });
+const beforeClient = Before && new Before({ secretId, secretKey, baseUrl: base });
 const candidates = {
   "heymarket-wasm": () => client.conversations.get(fixture.id),
+  ...(beforeClient && { "heymarket-wasm (before)": () => beforeClient.conversations.get(fixture.id) }),
   "DIY fetch + node:crypto": () => diy(fetch, fixture.id),
   "DIY + AbortSignal.timeout": () => diy(fetch, fixture.id, AbortSignal.timeout(30_000)),
   // No auth at all: the ceiling any client could reach over this transport.
@@ -80,8 +85,10 @@ for (const c of [1, 16, 64]) {
 const body = JSON.stringify(fixture);
 const local = () => Promise.resolve(new Response(body, { status: 200, headers: { "content-type": "application/json", "x-request-id": "r" } }));
 const localClient = new Heymarket({ secretId, secretKey, baseUrl: base, fetch: local });
+const localBefore = Before && new Before({ secretId, secretKey, baseUrl: base, fetch: local });
 const inproc = {
   "heymarket-wasm": () => localClient.conversations.get(fixture.id),
+  ...(localBefore && { "heymarket-wasm (before)": () => localBefore.conversations.get(fixture.id) }),
   "DIY fetch + node:crypto": () => diy(local, fixture.id),
   "DIY + AbortSignal.timeout": () => diy(local, fixture.id, AbortSignal.timeout(30_000)),
   "raw fetch + json (no auth)": async () => (await local(`${base}/v1/conversations/${fixture.id}`, {})).json(),

@@ -14,9 +14,9 @@ const measure = (buffers) => ({
   brotli: buffers.reduce((n, b) => n + brotliCompressSync(b).length, 0),
 });
 
-export function sizes() {
-  const read = (p) => readFileSync(join(ROOT, p));
-  const dir = join(ROOT, "pkg/snippets");
+export function sizes(root = ROOT) {
+  const read = (p) => readFileSync(join(root, p));
+  const dir = join(root, "pkg/snippets");
   const snippets = existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => `pkg/snippets/${f}`) : [];
   const out = {
     ".wasm": measure([read("pkg/heymarket_wasm_bg.wasm")]),
@@ -28,7 +28,7 @@ export function sizes() {
     const dir = mkdtempSync(join(tmpdir(), "hm-bench-worker-"));
     try {
       mkdirSync(join(dir, "node_modules"));
-      symlinkSync(ROOT, join(dir, "node_modules/heymarket-wasm"), "dir");
+      symlinkSync(root, join(dir, "node_modules/heymarket-wasm"), "dir");
       writeFileSync(join(dir, "package.json"), '{"private":true,"type":"module"}');
       cpSync(join(ROOT, "examples/worker"), dir, { recursive: true });
       execFileSync(join(matrix, "node22/bin/node"), [join(matrix, "wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", "out"], {

@@ -4,8 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-wasm-pack build --target web --release --out-dir pkg --no-pack --no-typescript \
-  -- --config "build.rustflags=['--remap-path-prefix=$HOME/.cargo=cargo','--remap-path-prefix=$PWD=.']"
+# Paths in panic locations: no build-machine path in the .wasm, and short ones
+# (the registry's index folder name alone is 50 bytes, a dozen times over).
+remap="'--remap-path-prefix=$HOME/.cargo=cargo','--remap-path-prefix=$PWD=.'"
+for index in "$HOME"/.cargo/registry/src/*/; do remap+=",'--remap-path-prefix=${index%/}=crates'"; done
+wasm-pack build --target web --release --out-dir pkg --no-pack --no-typescript -- --config "build.rustflags=[$remap]"
 rm -f pkg/.gitignore pkg/package.json pkg/README.md
 
 esbuild=node_modules/.bin/esbuild

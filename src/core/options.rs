@@ -5,22 +5,29 @@
 use core::fmt;
 
 use js_sys::Function;
-use serde::de::{MapAccess, Visitor};
 use wasm_bindgen::JsValue;
 
 use super::config;
 use super::error::Error;
-use crate::js::de::{expecting, next_key, read_object, unknown_key, Bool, Func, Num, Signal, Str};
+use crate::js::de::{read_fields, Field, Kind};
 use crate::js::{is_array, type_name};
 
 /// The client options, in documentation order.
-pub const CLIENT_OPTIONS: [&str; 8] =
-    ["secretId", "secretKey", "baseUrl", "fetch", "timeoutMs", "maxRetries", "now", "dangerouslyAllowBrowser"];
+const CLIENT_OPTIONS: [Field; 8] = [
+    Field::new("secretId", Kind::Str),
+    Field::new("secretKey", Kind::Str),
+    Field::new("baseUrl", Kind::Str),
+    Field::new("fetch", Kind::Func),
+    Field::new("timeoutMs", Kind::Num),
+    Field::new("maxRetries", Kind::Num),
+    Field::new("now", Kind::Func),
+    Field::new("dangerouslyAllowBrowser", Kind::Bool),
+];
 /// The per-call options.
-pub const CALL_OPTIONS: [&str; 3] = ["signal", "timeoutMs", "maxRetries"];
+const CALL_OPTIONS: [Field; 3] =
+    [Field::new("signal", Kind::Signal), Field::new("timeoutMs", Kind::Num), Field::new("maxRetries", Kind::Num)];
 
 /// `new Heymarket(options)`, as given (`None`: not given).
-#[derive(Default)]
 pub struct ClientOptions {
     pub secret_id: Option<String>,
     pub secret_key: Option<String>,
@@ -51,35 +58,17 @@ impl ClientOptions {
                 type_name(options)
             )));
         }
-        read_object(options, "client options", ClientVisitor)
-    }
-}
-
-struct ClientVisitor;
-
-impl<'de> Visitor<'de> for ClientVisitor {
-    type Value = ClientOptions;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        expecting(f, "client options")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ClientOptions, A::Error> {
-        let mut o = ClientOptions::default();
-        while let Some(key) = next_key(&mut map)? {
-            match key.as_str() {
-                "secretId" => o.secret_id = map.next_value_seed(Str("secretId"))?,
-                "secretKey" => o.secret_key = map.next_value_seed(Str("secretKey"))?,
-                "baseUrl" => o.base_url = map.next_value_seed(Str("baseUrl"))?,
-                "fetch" => o.fetch = map.next_value_seed(Func("fetch"))?,
-                "timeoutMs" => o.timeout_ms = map.next_value_seed(Num("timeoutMs"))?,
-                "maxRetries" => o.max_retries = map.next_value_seed(Num("maxRetries"))?,
-                "now" => o.now = map.next_value_seed(Func("now"))?,
-                "dangerouslyAllowBrowser" => {
-                    o.dangerously_allow_browser = map.next_value_seed(Bool("dangerouslyAllowBrowser"))?
-                }
-                _ => return Err(unknown_key(&key, "client option", &CLIENT_OPTIONS)),
-            }
-        }
-        Ok(o)
+        let mut s = read_fields(options, "client option", &CLIENT_OPTIONS)?;
+        Ok(ClientOptions {
+            secret_id: s.str(),
+            secret_key: s.str(),
+            base_url: s.str(),
+            fetch: s.js(),
+            timeout_ms: s.num(),
+            max_retries: s.num(),
+            now: s.js(),
+            dangerously_allow_browser: s.bool(),
+        })
     }
 }
 
@@ -105,44 +94,16 @@ impl CallOptions {
                 type_name(options)
             )));
         }
-        let given = read_object(options, "request options", CallVisitor)?;
-        if let Some(signal) = given.signal {
+        let mut s = read_fields(options, "request option", &CALL_OPTIONS)?;
+        if let Some(signal) = s.js() {
             out.signal = signal;
         }
-        if let Some(v) = given.timeout_ms {
+        if let Some(v) = s.num() {
             out.timeout_ms = config::timeout_ms(v, "timeoutMs")?;
         }
-        if let Some(v) = given.max_retries {
+        if let Some(v) = s.num() {
             out.max_retries = config::max_retries(v, "maxRetries")?;
         }
         Ok(out)
-    }
-}
-
-#[derive(Default)]
-struct GivenCallOptions {
-    signal: Option<JsValue>,
-    timeout_ms: Option<f64>,
-    max_retries: Option<f64>,
-}
-
-struct CallVisitor;
-
-impl<'de> Visitor<'de> for CallVisitor {
-    type Value = GivenCallOptions;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        expecting(f, "request options")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<GivenCallOptions, A::Error> {
-        let mut o = GivenCallOptions::default();
-        while let Some(key) = next_key(&mut map)? {
-            match key.as_str() {
-                "signal" => o.signal = map.next_value_seed(Signal("signal"))?,
-                "timeoutMs" => o.timeout_ms = map.next_value_seed(Num("timeoutMs"))?,
-                "maxRetries" => o.max_retries = map.next_value_seed(Num("maxRetries"))?,
-                _ => return Err(unknown_key(&key, "request option", &CALL_OPTIONS)),
-            }
-        }
-        Ok(o)
     }
 }

@@ -148,7 +148,7 @@ impl Transport {
 
     /// One attempt: the decoded value, or why it failed.
     async fn attempt(&self, req: &Request, url: &str, opts: &CallOptions) -> Result<JsValue, Failure> {
-        let attempt = Attempt::new(opts.timeout_ms, &opts.signal).map_err(|e| Failure {
+        let mut attempt = Attempt::new(opts.timeout_ms, &opts.signal).map_err(|e| Failure {
             // The caller's signal could not be watched (a hostile object).
             error: Error::invalid(format!(
                 "{}: could not watch the signal: {}",
@@ -157,7 +157,7 @@ impl Transport {
             )),
             retryable: false,
         })?;
-        if attempt.fired().is_some() {
+        if attempt.pre_aborted() {
             // The caller's signal had already fired: send nothing.
             return Err(Failure { error: aborted(&req.describe()), retryable: false });
         }
@@ -172,7 +172,7 @@ impl Transport {
         init.set_redirect(RequestRedirect::Manual);
         match attempt.exchange(js::fetch(self.fetch.as_ref(), url, &init)).await {
             Ok(outcome) => self.judge(&outcome, req),
-            Err(e) => Err(transport_failure(attempt.fired(), &e, req, opts)),
+            Err((fired, e)) => Err(transport_failure(fired, &e, req, opts)),
         }
     }
 

@@ -1,113 +1,112 @@
 //! One attempt's exchange with the server: `fetch`, then the body, under one
 //! deadline and the caller's `AbortSignal`, awaited as a single `JsFuture`.
 //!
-//! Each `JsFuture` costs two closures and a microtask hop, so the steps are
-//! chained as promises on the JS side and awaited once: `fetch(…)` →
-//! [`read`] (a closure made once per module, not per call) → `[response,
-//! body]`, raced against a promise that rejects when the attempt's
-//! `AbortController` fires. The deadline and the caller's signal both abort
-//! that controller (through `abort.bind(controller, reason)`, so no Rust
-//! closure is allocated per attempt either), which also cancels the request.
+//! Each `JsFuture` costs two closures and a microtask hop, and every promise
+//! in a chain costs a tick, so the attempt is one promise (`settled`) and the
+//! steps settle it directly: `fetch(…).then(read, reject)`, where [`read`] (a
+//! closure made once per module and bound per attempt to that promise's
+//! `resolve`/`reject` and a holder object) keeps the response on the holder
+//! and calls `res.json().then(resolve, reject)`. The deadline timer and the
+//! caller's signal call the same `reject` with a marker. When the deadline or
+//! the signal wins, the attempt's `AbortController` is aborted, which cancels
+//! the request even if its response is still on the way.
 
-use js_sys::{Array, Function, Promise};
+use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, EventTarget, Headers, Response};
 
-use super::{clear_timeout, get, set_timeout};
+use super::{clear_timeout, get, set_timeout_with_arg};
 
 #[wasm_bindgen]
 extern "C" {
-    // Untyped `then`/`catch`/`bind`: js-sys's are generic over typed closures;
-    // these take the module-lifetime `Function`s made below.
+    // Untyped `then`/`bind`: js-sys's are generic over typed closures; these
+    // take plain `Function`s.
     #[wasm_bindgen(extends = Promise)]
     type Chain;
+    /// `then`, with its result ignored (no handle for it on the wasm side).
     #[wasm_bindgen(method, js_name = then)]
-    fn then_fn(this: &Chain, on_fulfilled: &Function) -> Promise;
-    #[wasm_bindgen(method, js_name = catch)]
-    fn catch_fn(this: &Chain, on_rejected: &Function) -> Promise;
+    fn then_both(this: &Chain, on_fulfilled: &Function, on_rejected: &Function);
     #[wasm_bindgen(extends = Function)]
     type Bindable;
     #[wasm_bindgen(method, js_name = bind)]
-    fn bind_with(this: &Bindable, this_arg: &JsValue, arg: &JsValue) -> Function;
+    fn bind1(this: &Bindable, this_arg: &JsValue, a: &JsValue) -> Function;
+    #[wasm_bindgen(method, js_name = bind)]
+    fn bind3(this: &Bindable, this_arg: &JsValue, a: &JsValue, b: &JsValue, c: &JsValue) -> Function;
+
+    // Structural property reads of values a caller's `fetch` returned, so a
+    // Response-like object works and a throwing getter is an `Err`. (web-sys's
+    // `Response` getters do not `catch`.)
+    type Untrusted;
+    /// `res.status`, converted like `+res.status` (`NaN` when missing).
+    #[wasm_bindgen(method, getter, catch)]
+    fn status(this: &Untrusted) -> Result<f64, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn headers(this: &Untrusted) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn aborted(this: &Untrusted) -> Result<JsValue, JsValue>;
+
+    // The attempt's holder: `holder.response`, set by `read`.
+    #[wasm_bindgen(extends = Object)]
+    #[derive(Debug)]
+    type Holder;
+    #[wasm_bindgen(method, getter)]
+    fn response(this: &Holder) -> JsValue;
+    #[wasm_bindgen(method, setter)]
+    fn set_response(this: &Holder, v: &JsValue);
 }
 
-const TIMEOUT: &str = "timeout";
-const ABORTED: &str = "aborted";
-
-/// Module-lifetime values: the body reader and its error handlers (closures
-/// made once), the marker for a 2xx body that is not JSON, and
-/// `AbortController.prototype.abort`.
+/// Module-lifetime values: the body reader (a closure made once) and two
+/// markers (unique objects) that the deadline and the caller's abort reject
+/// an attempt with.
 struct Statics {
     read: Function,
-    not_json: Function,
-    no_text: Function,
-    not_json_marker: JsValue,
-    abort: Function,
+    timeout_marker: JsValue,
+    aborted_marker: JsValue,
 }
 
 thread_local! {
-    static STATICS: Option<Statics> = make_statics();
-}
-
-fn make_statics() -> Option<Statics> {
-    let closure = |f: fn(JsValue) -> JsValue| {
-        Closure::<dyn Fn(JsValue) -> JsValue>::new(f).into_js_value().unchecked_into::<Function>()
+    static STATICS: Statics = Statics {
+        read: Closure::<dyn FnMut(Function, Function, Holder, JsValue)>::new(read)
+            .into_js_value()
+            .unchecked_into(),
+        timeout_marker: Object::new().into(),
+        aborted_marker: Object::new().into(),
     };
-    let controller = AbortController::new().ok()?;
-    Some(Statics {
-        read: closure(read),
-        not_json: closure(not_json),
-        no_text: closure(|_| JsValue::UNDEFINED),
-        not_json_marker: js_sys::Object::new().into(),
-        abort: get(&controller, "abort").dyn_into().ok()?,
-    })
 }
 
-fn with_statics<R>(f: impl FnOnce(&Statics) -> R) -> Option<R> {
-    STATICS.with(|s| s.as_ref().map(f))
-}
-
-/// `fetch(…).then(read)`: a `Response`-like value becomes `Promise.all([res,
-/// body])`, the body being JSON for a 2xx and text (if readable) otherwise;
-/// anything else becomes `undefined`. Runs as a promise callback: every
-/// property read is a `catch`ing `Reflect.get`, so hostile objects cannot
-/// throw through wasm.
-fn read(res: JsValue) -> JsValue {
-    let Some(status) = get(&res, "status").as_f64() else { return JsValue::UNDEFINED };
-    if !get(&res, "json").is_function() {
-        return JsValue::UNDEFINED;
-    }
-    let response: &Response = res.unchecked_ref();
-    let body = with_statics(|s| {
-        if (200.0..300.0).contains(&status) {
-            match response.json() {
-                Ok(p) => p.unchecked_ref::<Chain>().catch_fn(&s.not_json),
-                Err(e) => Promise::reject(&e),
-            }
-        } else {
-            match response.text() {
-                Ok(p) => p.unchecked_ref::<Chain>().catch_fn(&s.no_text),
-                Err(_) => Promise::resolve(&JsValue::UNDEFINED),
-            }
-        }
-    });
+/// `fetch(…)` resolved with `res`: keep it on the holder and settle the
+/// attempt with its body (JSON for a 2xx, text otherwise). A value without a
+/// numeric `status` or a `json()` is no Response: resolve with nothing.
+/// Runs as a promise callback; every read of `res` is a `catch`ing import, so
+/// a hostile object cannot throw through wasm.
+fn read(resolve: Function, reject: Function, holder: Holder, res: JsValue) {
+    let body = match status_of(&res) {
+        Some(status) if (200.0..300.0).contains(&status) => res.unchecked_ref::<Response>().json().ok(),
+        Some(_) => res.unchecked_ref::<Response>().text().ok().or_else(|| Some(Promise::resolve(&JsValue::UNDEFINED))),
+        None => None,
+    };
     match body {
-        Some(body) => Promise::all(&Array::of2(&res, &body)).into(),
-        None => JsValue::UNDEFINED,
+        Some(body) => {
+            holder.set_response(&res);
+            body.unchecked_ref::<Chain>().then_both(&resolve, &reject);
+        }
+        None => {
+            let _ = resolve.call1(&JsValue::UNDEFINED, &JsValue::UNDEFINED);
+        }
     }
 }
 
-/// `json()` rejected: a `SyntaxError` (checked by name too, for one from
-/// another realm) means the body is not JSON; anything else stays a rejection.
-fn not_json(e: JsValue) -> JsValue {
-    let syntax =
-        e.is_instance_of::<js_sys::SyntaxError>() || get(&e, "name").as_string().as_deref() == Some("SyntaxError");
-    match with_statics(|s| s.not_json_marker.clone()) {
-        Some(marker) if syntax => marker,
-        _ => Promise::reject(&e).into(),
-    }
+/// `res.status` as a number, if it is one (an HTTP status is 0–999).
+fn status_of(res: &JsValue) -> Option<f64> {
+    // On `undefined` or `null` the getter throws: `catch` makes it `None`.
+    res.unchecked_ref::<Untrusted>().status().ok().filter(|s| (0.0..=999.0).contains(s))
+}
+
+/// Whether `signal.aborted` is `true` (read defensively).
+pub(super) fn is_aborted(signal: &JsValue) -> bool {
+    signal.is_object() && signal.unchecked_ref::<Untrusted>().aborted().ok().and_then(|v| v.as_bool()) == Some(true)
 }
 
 /// Why an attempt's controller fired.
@@ -117,11 +116,19 @@ pub enum Fired {
     Aborted,
 }
 
-/// One attempt's cancellation: an `AbortController` fired by a timer or by
-/// the caller's signal. Dropping it clears the timer and the listener.
+/// One attempt: its promise (settled by the exchange, or rejected by the
+/// deadline or the caller's signal), and the `AbortController` that cancels
+/// the request. Dropping it clears the timer and the listener.
 #[derive(Debug)]
 pub struct Attempt {
     controller: AbortController,
+    /// The caller's signal had fired before the attempt began.
+    pre_aborted: bool,
+    /// Taken by [`Attempt::exchange`].
+    settled: Option<Promise>,
+    resolve: Function,
+    reject: Function,
+    holder: Holder,
     timer: JsValue,
     /// The caller's signal and the listener added to it.
     caller: Option<(EventTarget, Function)>,
@@ -129,28 +136,38 @@ pub struct Attempt {
 
 impl Attempt {
     /// Arm the deadline and watch the caller's `signal` (`undefined` for
-    /// none). A signal that has already fired arms nothing: [`Attempt::fired`]
-    /// then says `Aborted`. Errs if the signal cannot be watched.
+    /// none), before anything is sent. A signal that has already fired arms
+    /// nothing: [`Attempt::pre_aborted`]. Errs if the signal cannot be watched.
     pub fn new(timeout_ms: u32, signal: &JsValue) -> Result<Attempt, JsValue> {
         let controller = AbortController::new()?;
-        let abort = with_statics(|s| s.abort.clone()).ok_or_else(|| JsValue::from_str("AbortController is missing"))?;
-        let mut attempt = Attempt { controller, timer: JsValue::UNDEFINED, caller: None };
+        let (mut resolve, mut reject) = (None, None);
+        let settled = Promise::new(&mut |res, rej| {
+            resolve = Some(res);
+            reject = Some(rej);
+        });
+        let (Some(resolve), Some(reject)) = (resolve, reject) else { return Err(JsValue::UNDEFINED) };
+        let mut attempt = Attempt {
+            controller,
+            pre_aborted: false,
+            settled: Some(settled),
+            resolve,
+            reject,
+            holder: Object::new().unchecked_into(),
+            timer: JsValue::UNDEFINED,
+            caller: None,
+        };
         if !signal.is_undefined() {
-            // Read through `Reflect` (a hostile getter may throw).
-            if get(signal, "aborted").as_bool() == Some(true) {
-                attempt.controller.abort_with_reason(&JsValue::from_str(ABORTED));
+            if is_aborted(signal) {
+                attempt.pre_aborted = true;
                 return Ok(attempt);
             }
             let target: EventTarget = signal.clone().unchecked_into();
             let listener =
-                abort.unchecked_ref::<Bindable>().bind_with(&attempt.controller, &JsValue::from_str(ABORTED));
+                STATICS.with(|s| attempt.reject.unchecked_ref::<Bindable>().bind1(&JsValue::NULL, &s.aborted_marker));
             target.add_event_listener_with_callback("abort", &listener)?;
             attempt.caller = Some((target, listener));
         }
-        attempt.timer = set_timeout(
-            &abort.unchecked_ref::<Bindable>().bind_with(&attempt.controller, &JsValue::from_str(TIMEOUT)),
-            timeout_ms,
-        );
+        attempt.timer = STATICS.with(|s| set_timeout_with_arg(&attempt.reject, timeout_ms, &s.timeout_marker));
         Ok(attempt)
     }
 
@@ -159,26 +176,50 @@ impl Attempt {
         self.controller.signal()
     }
 
-    /// Which of the deadline or the caller's signal fired, if either.
-    pub fn fired(&self) -> Option<Fired> {
-        let signal = self.controller.signal();
-        if !signal.aborted() {
-            return None;
-        }
-        Some(if signal.reason().as_string().as_deref() == Some(TIMEOUT) { Fired::Timeout } else { Fired::Aborted })
+    /// Whether the caller's signal had fired before the attempt (send nothing).
+    pub fn pre_aborted(&self) -> bool {
+        self.pre_aborted
     }
 
-    /// Await `response` and its body within the deadline: the outcome, or the
-    /// rejection (the controller's abort event, or `fetch`'s own error).
-    pub async fn exchange(&self, response: Promise) -> Result<Outcome, JsValue> {
-        let signal = self.controller.signal();
-        let deadline = Promise::new(&mut |_resolve, reject| {
-            let _ = signal.add_event_listener_with_callback("abort", &reject);
+    /// Await `response` and its body within the deadline: the outcome, or
+    /// why not — the deadline or the caller's signal (then the request is
+    /// cancelled), or `fetch`'s own rejection (or the body's).
+    pub async fn exchange(&mut self, response: Promise) -> Result<Outcome, (Option<Fired>, JsValue)> {
+        let read = STATICS.with(|s| {
+            s.read.unchecked_ref::<Bindable>().bind3(&JsValue::NULL, &self.resolve, &self.reject, &self.holder)
         });
-        let read = with_statics(|s| response.unchecked_ref::<Chain>().then_fn(&s.read)).unwrap_or(response);
-        let settled = JsFuture::from(Promise::race(&Array::of2(&read, &deadline))).await?;
-        let marker = with_statics(|s| s.not_json_marker.clone()).unwrap_or_default();
-        Ok(Outcome::new(settled, &marker))
+        response.unchecked_ref::<Chain>().then_both(&read, &self.reject);
+        let Some(settled) = self.settled.take() else { return Err((None, JsValue::UNDEFINED)) };
+        let settled = JsFuture::from(settled).await;
+        let res = self.holder.response();
+        let (body, failure) = match settled {
+            Ok(body) => (Some(body), None),
+            Err(e) => (None, Some(e)),
+        };
+        if let Some(e) = failure {
+            let fired = STATICS.with(|s| {
+                if e == s.timeout_marker {
+                    Some(Fired::Timeout)
+                } else if e == s.aborted_marker {
+                    Some(Fired::Aborted)
+                } else {
+                    None
+                }
+            });
+            if fired.is_some() {
+                self.controller.abort();
+                return Err((fired, e));
+            }
+            // The response arrived but its body did not parse (a 2xx that
+            // is not JSON) or could not be read (an error status): judge
+            // the response without it. Anything else is a network failure.
+            let not_json = get(&e, "name").as_string().as_deref() == Some("SyntaxError");
+            let status = status_of(&res).unwrap_or(0.0);
+            if res.is_undefined() || ((200.0..300.0).contains(&status) && !not_json) {
+                return Err((None, e));
+            }
+        }
+        Ok(Outcome::new(res, body))
     }
 }
 
@@ -202,15 +243,12 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn new(settled: JsValue, not_json: &JsValue) -> Outcome {
-        if !Array::is_array(&settled) {
+    fn new(response: JsValue, body: Option<JsValue>) -> Outcome {
+        if response.is_undefined() {
             return Outcome { response: None, status: 0, body: None };
         }
-        let pair: Array = settled.unchecked_into();
-        let (response, body) = (pair.get(0), pair.get(1));
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let status = get(&response, "status").as_f64().filter(|s| (0.0..=999.0).contains(s)).unwrap_or(0.0) as u16;
-        let body = (body != *not_json).then_some(body);
+        let status = status_of(&response).unwrap_or(0.0) as u16;
         Outcome { response: Some(response), status, body }
     }
 
@@ -233,7 +271,7 @@ impl Outcome {
     pub fn header(&self, name: &str) -> Option<String> {
         // Structural, like every web-sys call: an injected fetch may answer
         // with a Response-like object; a throwing or missing `get` is `None`.
-        let headers: Headers = get(self.response.as_ref()?, "headers").unchecked_into();
+        let headers: Headers = self.response.as_ref()?.unchecked_ref::<Untrusted>().headers().ok()?.unchecked_into();
         headers.get(name).ok().flatten()
     }
 }
@@ -241,14 +279,14 @@ impl Outcome {
 /// Wait `ms` milliseconds; `false` as soon as `signal` (an `AbortSignal`, or
 /// `undefined`) fires instead.
 pub async fn sleep(ms: u32, signal: &JsValue) -> bool {
-    if get(signal, "aborted").as_bool() == Some(true) {
+    if is_aborted(signal) {
         return false;
     }
     let watched = (!signal.is_undefined()).then(|| signal.unchecked_ref::<EventTarget>());
     let mut timer = JsValue::UNDEFINED;
     let mut listener = None;
     let wait = Promise::new(&mut |resolve, reject| {
-        timer = set_timeout(&resolve, ms);
+        timer = set_timeout_with_arg(&resolve, ms, &JsValue::UNDEFINED);
         if let Some(s) = watched {
             if s.add_event_listener_with_callback("abort", &reject).is_ok() {
                 listener = Some(reject);
