@@ -8,12 +8,12 @@ source scripts/env.sh
 step() { printf '\n== %s\n' "$*"; }
 
 step "cargo fmt --check"
-cargo fmt --check
+cargo fmt --all --check
 step "cargo clippy -D warnings"
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
 step "cargo test (native: JWT, URLs, retry policy, decoding, errors)"
-cargo test --quiet
+cargo test --workspace --quiet
 
 step "build (wasm-pack --target web + CommonJS bundles)"
 bash scripts/build.sh

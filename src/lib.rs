@@ -49,7 +49,7 @@ pub fn jwt_set_key(secret_id: JsValue, secret_key: JsValue) -> Result<(), JsValu
         v.as_string().ok_or_else(|| Error::invalid(format!("{name} must be a non-empty string")))
     };
     let signer = string(&secret_id, "secretId")
-        .and_then(|id| Signer::new(&id, &string(&secret_key, "secretKey")?))
+        .and_then(|id| auth::signer(&id, &string(&secret_key, "secretKey")?))
         .map_err(|e| error_to_js(&e))?;
     SIGNER.with(|s| *s.borrow_mut() = Some(signer));
     Ok(())

@@ -558,6 +558,34 @@ describe("validation", () => {
     }
   });
 
+  test("option errors name the field and what it got; a throwing getter is invalid_argument", async () => {
+    const ok = { secretId, secretKey };
+    for (const [opts, re] of [
+      [{ ...ok, timeoutMs: "100" }, /^timeoutMs must be a number, got string$/],
+      [{ ...ok, baseUrl: null }, /^baseUrl must be a string, got null$/],
+      [{ ...ok, maxRetries: 2n }, /^maxRetries must be a number, got bigint$/],
+      [{ ...ok, fetch: {} }, /^fetch must be a function, got object$/],
+      [{ ...ok, dangerouslyAllowBrowser: 1 }, /^dangerouslyAllowBrowser must be a boolean, got number$/],
+      [{ ...ok, secretkey: "x" }, /^unknown client option "secretkey"; expected one of secretId, secretKey, baseUrl/],
+      [{ ...ok, get timeoutMs() { throw new Error("getter"); } }, /could not be read/],
+    ]) {
+      assert.throws(() => new Heymarket(opts), (e) => e instanceof HeymarketError && e.code === "invalid_argument" && re.test(e.message) && !e.message.includes(secretKey), String(re));
+    }
+    // undefined means "not given", as before.
+    assert.equal(new Heymarket({ ...ok, baseUrl: undefined, timeoutMs: undefined }).baseUrl, "https://api.heymarket.com");
+    const { mock, hm } = setup();
+    for (const [opts, re] of [
+      [{ timeoutMs: null }, /^timeoutMs must be a number, got null$/],
+      [{ signal: "abort" }, /^signal must be an AbortSignal$/],
+      [{ retries: 1 }, /^unknown request option "retries"; expected one of signal, timeoutMs, maxRetries$/],
+      [{ get signal() { throw new Error("getter"); } }, /could not be read/],
+    ]) {
+      await rejects(hm.conversations.get(conv.id, opts), { code: "invalid_argument", message: re });
+    }
+    assert.equal(mock.requests.length, 0);
+    assert.equal((await hm.conversations.get(conv.id, { timeoutMs: undefined })).id, conv.id);
+  });
+
   test("loopback http base URLs are allowed and normalised", () => {
     for (const [given, want] of [
       ["http://127.0.0.1:8080/", "http://127.0.0.1:8080"],
