@@ -274,10 +274,10 @@ mod tests {
     }
 
     fn body_json(v: &Validated) -> String {
-        let mut out = String::new();
+        let mut out = Vec::new();
         let obj = Value::Object(v.body.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect());
-        obj.write_json(&mut out, &|f, out: &mut String| out.push_str(&f.to_string()));
-        out
+        obj.write_json(&mut out, &|f, out: &mut Vec<u8>| out.extend_from_slice(f.to_string().as_bytes()));
+        String::from_utf8(out).unwrap()
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Numbers are integers (`i64`, within JS's safe range) except inside
 //! free-form JSON fields, where a fraction is kept as `f64` and written by a
 //! caller-supplied formatter: in the `.wasm` that is the host's `String(n)`,
-//! because Rust's own `f64` formatting costs the module about 9 KB.
+//! because Rust's own `f64` formatting costs the module about 9 KB. Written
+//! as bytes; every piece is UTF-8, so the result is too.
 
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,84 +22,63 @@ pub enum Value {
 impl Value {
     /// Append the JSON text of `self` to `out`; `float` writes a finite
     /// non-integer number.
-    pub fn write_json(&self, out: &mut String, float: &dyn Fn(f64, &mut String)) {
+    pub fn write_json(&self, out: &mut Vec<u8>, float: &dyn Fn(f64, &mut Vec<u8>)) {
         match self {
-            Value::Null => out.push_str("null"),
-            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Null => out.extend_from_slice(b"null"),
+            Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
             Value::Int(i) => push_int(out, *i),
             Value::Float(f) => float(*f, out),
             Value::Str(s) => push_string(out, s),
             Value::Array(items) => {
-                out.push('[');
+                out.push(b'[');
                 for (i, v) in items.iter().enumerate() {
                     if i > 0 {
-                        out.push(',');
+                        out.push(b',');
                     }
                     v.write_json(out, float);
                 }
-                out.push(']');
+                out.push(b']');
             }
             Value::Object(fields) => {
-                out.push('{');
+                out.push(b'{');
                 for (i, (k, v)) in fields.iter().enumerate() {
                     if i > 0 {
-                        out.push(',');
+                        out.push(b',');
                     }
                     push_string(out, k);
-                    out.push(':');
+                    out.push(b':');
                     v.write_json(out, float);
                 }
-                out.push('}');
+                out.push(b'}');
             }
         }
     }
 }
 
 /// Decimal digits of `v` without `core::fmt`.
-pub fn push_int(out: &mut String, v: i64) {
+pub fn push_int(out: &mut Vec<u8>, v: i64) {
     if v < 0 {
-        out.push('-');
+        out.push(b'-');
     }
     let mut n = v.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut len = 0;
+    let start = out.len();
     loop {
-        if let Some(d) = digits.get_mut(len) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        len += 1;
+        out.push(b'0' + (n % 10) as u8);
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    for d in digits.iter().take(len).rev() {
-        out.push(char::from(*d));
+    if let Some(digits) = out.get_mut(start..) {
+        digits.reverse();
     }
 }
 
-/// A JSON string literal: `"`, `\` and control characters escaped; lone
-/// surrogates cannot occur (Rust strings are valid UTF-8).
-pub fn push_string(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let b = c as u8;
-                out.push_str("\\u00");
-                out.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
-                out.push(char::from(HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0')));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+/// A JSON string literal, escaped as the JWT's payload is.
+pub fn push_string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    heymarket_jwt::push_json_escaped(out, s);
+    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -106,9 +86,9 @@ mod tests {
     use super::*;
 
     fn json(v: &Value) -> String {
-        let mut out = String::new();
-        v.write_json(&mut out, &|f, out: &mut String| out.push_str(&f.to_string()));
-        out
+        let mut out = Vec::new();
+        v.write_json(&mut out, &|f, out: &mut Vec<u8>| out.extend_from_slice(f.to_string().as_bytes()));
+        String::from_utf8(out).unwrap()
     }
 
     #[test]
@@ -128,9 +108,9 @@ mod tests {
     #[test]
     fn integers() {
         for v in [0, 7, -7, 10, i64::MAX, i64::MIN] {
-            let mut s = String::new();
+            let mut s = Vec::new();
             push_int(&mut s, v);
-            assert_eq!(s, v.to_string());
+            assert_eq!(String::from_utf8(s).unwrap(), v.to_string());
         }
     }
 }
