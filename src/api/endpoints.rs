@@ -11,6 +11,10 @@ use crate::core::request::Method;
 
 use Place::{Body, Query};
 
+/// The rows so far, in table order.
+pub static ENDPOINTS: &[Endpoint] =
+    &[MESSAGES_SEND, MESSAGES_HISTORY, CONTACTS_SET_STATUS, CONVERSATIONS_LIST, CONTACTS_V2_CHANNELS_GET];
+
 /// `POST /v1/message/send`.
 pub const MESSAGES_SEND: Endpoint = Endpoint {
     name: "messages.send",
@@ -107,3 +111,39 @@ pub const CONTACTS_V2_CHANNELS_GET: Endpoint = Endpoint {
     retry: Retry::Idempotent,
     stability: Stability::Stable,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::table::Place;
+
+    #[test]
+    fn rows_are_consistent() {
+        let mut names: Vec<&str> = ENDPOINTS.iter().map(|e| e.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ENDPOINTS.len(), "method names are unique");
+        for ep in ENDPOINTS {
+            assert_eq!(ep.path.matches('{').count(), ep.params.len(), "{}: one Param per placeholder", ep.name);
+            for group in ep.one_of {
+                for name in *group {
+                    assert!(
+                        ep.fields.iter().any(|(_, f)| f.name == *name),
+                        "{}: one-of names a field ({name})",
+                        ep.name
+                    );
+                }
+            }
+            if ep.method == Method::Get {
+                assert!(ep.fields.iter().all(|(p, _)| *p == Place::Query), "{}: a GET has no body", ep.name);
+            }
+            if ep.retry == Retry::LocalId {
+                assert!(
+                    ep.fields.iter().any(|(_, f)| f.name == "local_id"),
+                    "{}: a LocalId row has the field",
+                    ep.name
+                );
+            }
+        }
+    }
+}

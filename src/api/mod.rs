@@ -5,6 +5,7 @@
 //! Not yet wired to the JS surface: `conversations.get` still goes through
 //! `resources::conversations`.
 
+pub mod build;
 pub mod endpoints;
 pub mod params;
 pub mod path;

@@ -4,6 +4,7 @@
 
 use crate::api::path::Param;
 use crate::core::request::Method;
+pub use crate::core::request::Shape;
 
 /// What a param field accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,17 +60,6 @@ impl Field {
 pub enum Place {
     Query,
     Body,
-}
-
-/// The 2xx body an endpoint documents.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    Object,
-    Array,
-    /// A bare JSON string (`"ok"`, `"success"`, counts).
-    Str,
-    /// Documented inconsistently (e.g. `"ok"` or an array of failures).
-    Any,
 }
 
 /// How a list endpoint pages.

@@ -31,6 +31,10 @@ pub enum Shape {
     Object,
     /// A JSON array.
     Array,
+    /// A bare JSON string (`"ok"`, `"success"`, counts).
+    Str,
+    /// Documented inconsistently: any JSON value.
+    Any,
 }
 
 impl Shape {
@@ -39,6 +43,8 @@ impl Shape {
         match self {
             Shape::Object => "a JSON object",
             Shape::Array => "a JSON array",
+            Shape::Str => "a JSON string",
+            Shape::Any => "JSON",
         }
     }
 }
@@ -49,6 +55,9 @@ pub struct Request {
     pub method: Method,
     /// Path below the base URL, starting with `/`.
     pub path: String,
+    /// `?k=v&…` or empty. Kept apart from `path` so that errors, which name
+    /// the request by its path, never repeat query values (phone numbers).
+    pub query: String,
     /// Safe to retry on 408/429/5xx and network failures.
     pub idempotent: bool,
     /// A JSON body, already serialised.
@@ -60,7 +69,7 @@ pub struct Request {
 impl Request {
     /// A `GET` of a JSON value of the given shape (idempotent).
     pub fn get(path: String, shape: Shape) -> Self {
-        Request { method: Method::Get, path, idempotent: true, body: None, shape }
+        Request { method: Method::Get, path, query: String::new(), idempotent: true, body: None, shape }
     }
 
     /// `METHOD /path`, as errors name the request.

@@ -116,7 +116,7 @@ impl Transport {
     /// Run one call to completion: attempts, retry waits, the final value or
     /// error. No borrow of shared state lives across an `.await`.
     pub async fn run(&self, req: Request, opts: CallOptions) -> Result<JsValue, Error> {
-        let url = format!("{}{}", self.base_url, req.path);
+        let url = format!("{}{}{}", self.base_url, req.path, req.query);
         let mut retries = 0;
         loop {
             let failure = match self.attempt(&req, &url, &opts).await {
@@ -276,6 +276,8 @@ fn has_shape(v: &JsValue, shape: Shape) -> bool {
     match shape {
         Shape::Object => v.is_object() && !is_array,
         Shape::Array => is_array,
+        Shape::Str => v.is_string(),
+        Shape::Any => true,
     }
 }
 
