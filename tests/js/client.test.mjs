@@ -675,6 +675,58 @@ describe("secrets never leak", () => {
 });
 
 describe("resilience", () => {
+  test("a long-lived signal keeps no listener after each call (success, error, retry)", async () => {
+    const { mock, hm } = setup({ maxRetries: 1 });
+    const ac = new AbortController();
+    let live = 0;
+    const add = ac.signal.addEventListener.bind(ac.signal);
+    const remove = ac.signal.removeEventListener.bind(ac.signal);
+    ac.signal.addEventListener = (type, fn, o) => (type === "abort" && live++, add(type, fn, o));
+    ac.signal.removeEventListener = (type, fn, o) => (type === "abort" && live--, remove(type, fn, o));
+    for (let i = 0; i < 20; i++) await hm.conversations.get(conv.id, { signal: ac.signal });
+    mock.script({ status: 503, headers: { "retry-after": "0" } });
+    await hm.conversations.get(conv.id, { signal: ac.signal });
+    mock.script({ status: 404 });
+    await assert.rejects(hm.conversations.get(conv.id, { signal: ac.signal }));
+    assert.equal(live, 0, "every abort listener added was removed");
+  });
+
+  test("no timer outlives a call", async () => {
+    const { hm } = setup();
+    const live = new Set();
+    const { setTimeout: st, clearTimeout: ct } = globalThis;
+    globalThis.setTimeout = (...a) => {
+      const t = st(...a);
+      live.add(t);
+      return t;
+    };
+    globalThis.clearTimeout = (t) => (live.delete(t), ct(t));
+    try {
+      for (let i = 0; i < 10; i++) await hm.conversations.get(conv.id);
+    } finally {
+      globalThis.setTimeout = st;
+      globalThis.clearTimeout = ct;
+    }
+    assert.equal(live.size, 0, "each attempt's deadline timer was cleared");
+  });
+
+  test("a Response-like object with throwing getters is a typed error, never a raw exception", async () => {
+    const boom = () => {
+      throw new Error("getter");
+    };
+    for (const res of [
+      Object.defineProperty({ json: async () => ({}) }, "status", { get: boom }),
+      { status: 200, json: boom },
+      Object.defineProperty({ status: 500, text: async () => "" }, "headers", { get: boom }),
+      { status: 200, headers: { get: boom }, json: async () => "not an object" },
+    ]) {
+      const hm = new Heymarket({ secretId, secretKey, maxRetries: 0, fetch: async () => res });
+      const err = await hm.conversations.get(conv.id).then(() => assert.fail("expected a rejection"), (e) => e);
+      assert.ok(err instanceof HeymarketError, String(err));
+      assert.ok(["invalid_response", "server_error", "network"].includes(err.code), err.code);
+    }
+  });
+
   test("the same client keeps working after every kind of error", async () => {
     const { mock, hm } = setup({ timeoutMs: 50, maxRetries: 0 });
     await assert.rejects(hm.conversations.get("nope"));
