@@ -17,8 +17,8 @@ pub type FloatWriter<'a> = &'a dyn Fn(f64, &mut Vec<u8>);
 pub fn request(ep: &Endpoint, args: &[Arg<'_>], params: Validated, float: FloatWriter<'_>) -> Result<Request, Error> {
     let path = path::build(ep.path, ep.params, args, ep.name)?;
     let mut query = Vec::new();
-    for (key, value) in &params.query {
-        push_query(&mut query, key, value);
+    for (field, value) in &params.query {
+        push_query(&mut query, field.wire_name(), value);
     }
     let with_body = match ep.method {
         Method::Post | Method::Put => true,
@@ -27,7 +27,7 @@ pub fn request(ep: &Endpoint, args: &[Arg<'_>], params: Validated, float: FloatW
     };
     let body = with_body.then(|| {
         let mut out = Vec::with_capacity(64);
-        let object = Value::Object(params.body.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
+        let object = Value::Object(params.body.into_iter().map(|(f, v)| (f.wire_name().to_owned(), v)).collect());
         object.write_json(&mut out, float);
         String::from_utf8(out).unwrap_or_default()
     });

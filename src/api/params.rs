@@ -20,12 +20,12 @@ pub struct Settings<'a> {
     pub default_country_code: Option<&'a str>,
 }
 
-/// Params after validation: the query (wire names, values as text) and the
-/// JSON body, in the order the caller gave the fields.
+/// Params after validation: the query and the JSON body fields with their
+/// values, in the order the caller gave them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Validated {
-    pub query: Vec<(&'static str, Value)>,
-    pub body: Vec<(&'static str, Value)>,
+    pub query: Vec<(&'static Field, Value)>,
+    pub body: Vec<(&'static Field, Value)>,
 }
 
 /// Validate the params that `d` holds (an object, or nothing) for `ep`.
@@ -41,7 +41,7 @@ pub fn validate<'de, D: de::Deserializer<'de>>(
 
 /// Required fields and one-of groups, once every given field is known.
 fn check_presence(ep: &Endpoint, got: &Validated) -> Result<(), String> {
-    let given = |name: &str| got.query.iter().chain(&got.body).any(|(k, _)| ep_name(ep, k) == name);
+    let given = |name: &str| got.query.iter().chain(&got.body).any(|(f, _)| f.name == name);
     for (_, f) in ep.fields.iter().filter(|(_, f)| f.required) {
         if !given(f.name) {
             return Err(format!("{}: {} is required", ep.name, f.name));
@@ -59,11 +59,6 @@ fn check_presence(ep: &Endpoint, got: &Validated) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// The param name of a wire name (they differ only for renamed query fields).
-fn ep_name<'a>(ep: &Endpoint, wire: &'a str) -> &'a str {
-    ep.fields.iter().find(|(_, f)| f.wire_name() == wire).map_or(wire, |(_, f)| f.name)
 }
 
 struct Root<'a> {
@@ -99,8 +94,8 @@ impl<'de> Visitor<'de> for Root<'_> {
             let value = map.next_value_seed(FieldSeed { ep: self.ep, field, settings: self.settings })?;
             if let Some(v) = value {
                 match place {
-                    Place::Query => out.query.push((field.wire_name(), v)),
-                    Place::Body => out.body.push((field.wire_name(), v)),
+                    Place::Query => out.query.push((field, v)),
+                    Place::Body => out.body.push((field, v)),
                 }
             }
         }
@@ -275,7 +270,7 @@ mod tests {
 
     fn body_json(v: &Validated) -> String {
         let mut out = Vec::new();
-        let obj = Value::Object(v.body.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect());
+        let obj = Value::Object(v.body.iter().map(|(f, v)| (f.wire_name().to_owned(), v.clone())).collect());
         obj.write_json(&mut out, &|f, out: &mut Vec<u8>| out.extend_from_slice(f.to_string().as_bytes()));
         String::from_utf8(out).unwrap()
     }
@@ -354,8 +349,9 @@ mod tests {
     fn query_fields_use_their_wire_names() {
         let v = check(&MESSAGES_HISTORY, r#"{"phone_number": "4155551234", "inbox_id": 3, "timestamp": 1700000000}"#)
             .unwrap();
+        let query: Vec<(&str, Value)> = v.query.iter().map(|(f, v)| (f.wire_name(), v.clone())).collect();
         assert_eq!(
-            v.query,
+            query,
             vec![
                 ("phoneNumber", Value::Str("14155551234".into())),
                 ("inboxID", Value::Int(3)),

@@ -4,8 +4,7 @@
 
 use std::cell::RefCell;
 
-use js_sys::Function;
-use js_sys::{Object, Reflect};
+use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{RequestInit, RequestRedirect};
 
