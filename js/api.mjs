@@ -51,21 +51,91 @@ export function createApi(wasm) {
     return wasm.jwt_sign(iat === undefined ? Math.floor(Date.now() / 1000) : typeof iat === "number" ? iat : NaN);
   }
 
+  // The endpoint table, as `[name, positional, takesParams, paged]` rows:
+  // every method of every namespace is one row, served by one generic call.
+  const TABLE = wasm.endpoints();
+
+  /**
+   * A list endpoint's items across pages. Each walk (`for await`, `pages()`,
+   * `toArray()`) starts from the first page and sends one request per page;
+   * the cursor rule, the page cap and the errors are the Rust side's.
+   */
+  class Paginator {
+    #open;
+
+    constructor(open) {
+      this.#open = open;
+    }
+
+    /** Pages as arrays, one request each. */
+    async *pages() {
+      yield* walk(this.#open());
+    }
+
+    async *[Symbol.asyncIterator]() {
+      for await (const page of walk(this.#open())) yield* page;
+    }
+
+    /** At most `limit` items (required), across pages. */
+    async toArray(options) {
+      const pages = this.#open();
+      const items = [];
+      try {
+        pages.limit(options);
+        for await (const page of walk(pages, false)) items.push(...page);
+      } finally {
+        pages.free();
+      }
+      return items;
+    }
+
+    get [Symbol.toStringTag]() {
+      return "Paginator";
+    }
+  }
+
+  async function* walk(pages, free = true) {
+    try {
+      for (;;) {
+        const page = await pages.next();
+        if (page.length === 0) return;
+        yield page;
+      }
+    } finally {
+      if (free) pages.free();
+    }
+  }
+
+  /** The namespaces of one client, built from the table. */
+  function namespaces(client) {
+    const root = {};
+    TABLE.forEach(([name, , , paged], index) => {
+      const path = name.split(".");
+      const method = path.pop();
+      let node = root;
+      for (const key of path) node = node[key] ??= {};
+      node[method] = paged ? (...args) => new Paginator(() => client.pages(index, args)) : (...args) => client.call(index, args);
+    });
+    const freeze = (o) => (Object.values(o).forEach((v) => typeof v === "object" && freeze(v)), Object.freeze(o));
+    return freeze(root);
+  }
+
   class Heymarket {
     #client;
-    #conversations;
+    #api;
 
     constructor(options) {
-      const client = new wasm.Client(options);
-      this.#client = client;
-      this.#conversations = Object.freeze({
-        get: (id, requestOptions) => client.conversations_get(id, requestOptions),
-      });
+      this.#client = new wasm.Client(options);
+    }
+
+    get #namespaces() {
+      return (this.#api ??= namespaces(this.#client));
     }
 
     /**
-     * A client from environment variables: `HEYMARKET_SECRET_ID`,
-     * `HEYMARKET_SECRET_KEY` and optionally `HEYMARKET_BASE_URL`, read from
+     * A client from environment variables: `HEYMARKET_SECRET_ID` and
+     * `HEYMARKET_SECRET_KEY` (or a legacy `HEYMARKET_API_KEY`), and
+     * optionally `HEYMARKET_BASE_URL`, read from
      * `env` (a Worker's bindings, or any object), else `Deno.env`, else
      * `process.env`. Other options may be passed as the second argument.
      */
@@ -80,24 +150,21 @@ export function createApi(wasm) {
           throw new HeymarketError(`reading ${k} from the environment failed${hint}: ${cause?.message ?? cause}`, { code: "invalid_argument", cause });
         }
       };
-      const missing = ["HEYMARKET_SECRET_ID", "HEYMARKET_SECRET_KEY"].filter((k) => !read(k));
+      const secretId = read("HEYMARKET_SECRET_ID");
+      const secretKey = read("HEYMARKET_SECRET_KEY");
+      const apiKey = secretId || secretKey ? undefined : read("HEYMARKET_API_KEY");
+      const missing = apiKey ? [] : ["HEYMARKET_SECRET_ID", "HEYMARKET_SECRET_KEY"].filter((k, i) => ![secretId, secretKey][i]);
       if (missing.length) {
-        throw new HeymarketError(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set in the environment`, {
+        throw new HeymarketError(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set in the environment (or set HEYMARKET_API_KEY)`, {
           code: "invalid_argument",
         });
       }
       const baseUrl = read("HEYMARKET_BASE_URL");
       return new Heymarket({
-        secretId: read("HEYMARKET_SECRET_ID"),
-        secretKey: read("HEYMARKET_SECRET_KEY"),
+        ...(apiKey ? { apiKey } : { secretId, secretKey }),
         ...(baseUrl ? { baseUrl } : {}),
         ...options,
       });
-    }
-
-    /** Conversations: `get(id)`. */
-    get conversations() {
-      return this.#conversations;
     }
 
     /** The API origin this client talks to. */
@@ -135,5 +202,10 @@ export function createApi(wasm) {
     });
   }
 
-  return { Heymarket, HeymarketError, signJwt, VERSION: wasm.version() };
+  /** Verify a webhook delivery's token and parse its event. */
+  const verifyWebhook = (body, options) => wasm.verify_webhook(body, options);
+  /** A phone number as people type it, in the API's format (E.164 digits). */
+  const normalizePhone = (input, options) => wasm.normalize_phone(input, options);
+
+  return { Heymarket, HeymarketError, signJwt, verifyWebhook, normalizePhone, VERSION: wasm.version() };
 }

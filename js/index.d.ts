@@ -1,4 +1,25 @@
-// Public types of heymarket-wasm.
+// Public types of heymarket-wasm. The namespaces' params and the objects the
+// API answers with live in the ./types-*.d.ts files re-exported here.
+import type { ConversationsApi, MessagesApi } from "./types-messages.js";
+import type { ContactsApi, ContactsV2Api } from "./types-contacts.js";
+import type {
+  InboxesApi,
+  ListsApi,
+  SchedulesApi,
+  SurveysApi,
+  TagsApi,
+  TeamApi,
+  TemplatesApi,
+  UsersApi,
+} from "./types-resources.js";
+import type { UnknownWebhookEvent, VerifyWebhookOptions, WebhookEvent } from "./types-webhooks.js";
+
+export * from "./types-common.js";
+export * from "./types-objects.js";
+export * from "./types-messages.js";
+export * from "./types-contacts.js";
+export * from "./types-resources.js";
+export * from "./types-webhooks.js";
 
 /** Every `HeymarketError#code`. Stable: match on these, not on messages. */
 export type HeymarketErrorCode =
@@ -13,7 +34,11 @@ export type HeymarketErrorCode =
   | "invalid_response"
   | "timeout"
   | "network"
-  | "aborted";
+  | "aborted"
+  /** `verifyWebhook`: the token is missing or wrong. Answer 401. */
+  | "webhook_unauthorized"
+  /** `verifyWebhook`: the body is not a JSON object with a string `type`. Answer 400. */
+  | "webhook_invalid";
 
 export interface HeymarketErrorDetails {
   code: HeymarketErrorCode;
@@ -48,11 +73,8 @@ export declare class HeymarketError extends Error {
 /** A `fetch`-compatible function (the global one by default). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-export interface HeymarketOptions {
-  /** The API Secret ID (Settings > Integrations > API). */
-  secretId: string;
-  /** The API Secret Key. Never appears in errors, logs or inspection. */
-  secretKey: string;
+/** The client options other than the credentials. */
+export interface HeymarketClientOptions {
   /** Default `https://api.heymarket.com`. Must be `https://` except for loopback hosts. */
   baseUrl?: string;
   /** A fetch implementation to use instead of the global `fetch`. Called unbound. */
@@ -65,71 +87,35 @@ export interface HeymarketOptions {
   now?: () => number;
   /** Allow construction in a browser. Exposes your secret to every visitor: do not. */
   dangerouslyAllowBrowser?: boolean;
+  /**
+   * Country code (1 to 3 digits, e.g. `"1"`) that completes 10-digit national
+   * phone numbers in params. Without it, a 10-digit number is refused.
+   */
+  defaultCountryCode?: string;
 }
 
-/** Per-call options; they override the client's. */
-export interface RequestOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  maxRetries?: number;
+/** Credentials: an API Secret (recommended). */
+export interface HeymarketSecretCredentials {
+  /** The API Secret ID (Settings > Integrations > API). */
+  secretId: string;
+  /** The API Secret Key. Never appears in errors, logs or inspection. */
+  secretKey: string;
+  apiKey?: never;
 }
 
-/** A conversation member. */
-export interface ConversationMember {
-  id: number;
-  name: string | null;
-  [field: string]: unknown;
+/** Credentials: the legacy team API key. */
+export interface HeymarketApiKeyCredentials {
+  /**
+   * The legacy team API key, sent as the bearer token.
+   * @deprecated Heymarket plans to retire team API keys: use an API Secret (`secretId` and `secretKey`).
+   */
+  apiKey: string;
+  secretId?: never;
+  secretKey?: never;
 }
 
-/**
- * A conversation, as `GET /v1/conversations/{id}` returns it. Every field the
- * API reference documents is listed; fields the API adds later are kept too.
- * Any documented field may be `null` or absent.
- */
-export interface Conversation {
-  id: number;
-  /** Member id the conversation is assigned to. */
-  assigned?: number | null;
-  blocked?: boolean | null;
-  /** e.g. `"sms"`. */
-  channel?: string | null;
-  /** RFC 3339. */
-  created?: string | null;
-  creator?: number | null;
-  email_noti?: boolean | null;
-  /** Inbox id. */
-  inbox?: number | null;
-  /** Unix time of the last inbound message. */
-  last_inbound?: number | null;
-  local_id?: string | null;
-  members?: ConversationMember[] | null;
-  muted?: boolean | null;
-  name?: string | null;
-  noreply?: string | null;
-  /** Last operation. */
-  op?: string | null;
-  read?: number | null;
-  replied?: boolean | null;
-  snooze_till?: string | null;
-  status?: string | null;
-  super?: number | null;
-  support?: boolean | null;
-  /** The other party: phone digits without `+`, e.g. `"14155550123"`. */
-  target?: string | null;
-  type?: string | null;
-  /** RFC 3339. */
-  updated?: string | null;
-  /** Seen in third-party material. */
-  unread?: boolean | null;
-  unread_users?: number[] | null;
-  last_msg?: string | null;
-  [field: string]: unknown;
-}
-
-export interface Conversations {
-  /** `GET /v1/conversations/{id}`. `id` must be a positive safe integer. */
-  get(id: number, options?: RequestOptions): Promise<Conversation>;
-}
+/** Client options: exactly one kind of credentials, `secretId` + `secretKey` or `apiKey`. */
+export type HeymarketOptions = HeymarketClientOptions & (HeymarketSecretCredentials | HeymarketApiKeyCredentials);
 
 /**
  * Environment bindings: a Worker's `env` (including an `interface Env` from
@@ -141,12 +127,30 @@ export type HeymarketEnv = object;
 export declare class Heymarket {
   constructor(options: HeymarketOptions);
   /**
-   * A client from `HEYMARKET_SECRET_ID`, `HEYMARKET_SECRET_KEY` and optionally
+   * A client from `HEYMARKET_SECRET_ID` and `HEYMARKET_SECRET_KEY` (or, when
+   * neither is set, a legacy `HEYMARKET_API_KEY`) and optionally
    * `HEYMARKET_BASE_URL`, read from `env`, else `Deno.env` (needs
    * `--allow-env`), else `process.env`.
    */
-  static fromEnv(env?: HeymarketEnv, options?: Omit<HeymarketOptions, "secretId" | "secretKey">): Heymarket;
-  readonly conversations: Conversations;
+  static fromEnv(env?: HeymarketEnv, options?: HeymarketClientOptions): Heymarket;
+  /** Send messages and e-mails; read message history. */
+  readonly messages: MessagesApi;
+  readonly conversations: ConversationsApi;
+  /** Contacts by integer id, and custom fields (`contacts.fields`). */
+  readonly contacts: ContactsApi;
+  /** Contacts by UUID, and their channels (`contactsV2.channels`). */
+  readonly contactsV2: ContactsV2Api;
+  /** Lists (v2); the deprecated v1 family as `lists.v1`. */
+  readonly lists: ListsApi;
+  readonly templates: TemplatesApi;
+  readonly tags: TagsApi;
+  /** Scheduled messages. */
+  readonly schedules: SchedulesApi;
+  readonly surveys: SurveysApi;
+  readonly inboxes: InboxesApi;
+  readonly team: TeamApi;
+  /** Team members (memberships). */
+  readonly users: UsersApi;
   /** The API origin this client talks to. */
   readonly baseUrl: string;
   toJSON(): { baseUrl: string };
@@ -161,6 +165,30 @@ export interface SignJwtOptions {
 
 /** Sign a Heymarket HS256 JWT: `{"iss": secretId, "iat": iat}` under `secretId||secretKey`. */
 export declare function signJwt(options: SignJwtOptions): string;
+
+/**
+ * Check a webhook delivery and parse it. `body` is the raw body (or the
+ * `Request` itself); its `token` field must equal `options.token`.
+ *
+ * Rejects with a `HeymarketError`: `webhook_unauthorized` when the token is
+ * missing or wrong (answer 401), `webhook_invalid` when the body is not a
+ * JSON object with a string `type` (answer 400). Events of unknown types
+ * resolve as they came (see {@link UnknownWebhookEvent}).
+ */
+export declare function verifyWebhook(
+  body: string | Uint8Array | ArrayBuffer | Request,
+  options: VerifyWebhookOptions,
+): Promise<WebhookEvent>;
+
+/**
+ * A phone number in the API's format: E.164 digits without `+`
+ * (`"+1 (415) 555-0123"` → `"14155550123"`), as every phone param is sent.
+ * Accepts a leading `+`, digits, spaces, `-`, `.`, `(` and `)`. Ten digits
+ * without `+` are a national number, completed by `defaultCountryCode`
+ * (e.g. `"1"`) or refused. Throws a `HeymarketError` (`invalid_argument`)
+ * rather than guess.
+ */
+export declare function normalizePhone(input: string, options?: { defaultCountryCode?: string }): string;
 
 /** The package version. */
 export declare const VERSION: string;

@@ -4,14 +4,19 @@
 // - `mock.listen()` serves the same logic over HTTP on 127.0.0.1.
 // Every request's JWT is verified with WebCrypto (independently of the
 // client's Rust signer), and `mock.script(...)` makes the next requests
-// answer with errors, rate limits, slow or malformed bodies.
+// answer with errors, rate limits, slow, huge or malformed bodies, or drop
+// the connection. Every endpoint of the API is served (mock-routes.mjs) from
+// an in-memory store per mock (mock-store.mjs), seeded with fixtures.
 //
-// Runtime-neutral at import time (Node, Deno, Bun, workerd): only web APIs;
-// `node:http` is imported lazily by `listen()`.
+// Runtime-neutral at import time (Node, Deno, Bun, workerd): only web APIs,
+// no timers or randomness; `node:http` is imported lazily by `listen()`.
 
-import { CONVERSATIONS } from "./fixtures.mjs";
+import { CONVERSATIONS, createFixtures } from "./fixtures.mjs";
+import { createStore } from "./mock-store.mjs";
+import { ROUTES, MOCK_ENDPOINTS } from "./mock-routes.mjs";
+import { toHandlers } from "./mock-handlers.mjs";
 
-export { CONVERSATIONS };
+export { CONVERSATIONS, MOCK_ENDPOINTS, createFixtures };
 
 /** Test-only credentials the mock accepts by default. Not a real secret. */
 export const FIXTURE_CREDENTIALS = Object.freeze({
@@ -47,15 +52,54 @@ function b64urlDecode(part) {
   return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 }
 
-/** Compile `/v1/conversations/:id` into a matcher. */
+/** Compile `/v1/conversations/:id` (or `/v1/conversations/{id}`) into a matcher. */
 function compile(pattern) {
   const names = [];
-  const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:(\w+)/g, (_, n) => (names.push(n), "([^/]+)"));
+  const source = pattern
+    .split(/(:\w+|\{\w+\})/)
+    .map((part, i) => (i % 2 ? (names.push(part.replace(/^:|[{}]/g, "")), "([^/]+)") : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("");
   const re = new RegExp(`^${source}$`);
   return (path) => {
     const m = re.exec(path);
     return m && Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
   };
+}
+
+/** A TypeError shaped like undici's `fetch failed`, its `cause` carrying a socket error `code`. */
+function connectionError(code, message) {
+  const cause = Object.assign(new Error(message), { code, errno: code === "ECONNRESET" ? -104 : -111, syscall: code === "ECONNRESET" ? "read" : "connect" });
+  return new TypeError("fetch failed", { cause });
+}
+
+/**
+ * A JSON array of exactly `total` bytes (`[0,0,…]`, whitespace-padded),
+ * produced on demand in `chunkBytes` chunks; `progress(sent, cancelled)` is
+ * told of every chunk produced and of a cancel.
+ */
+function hugeJsonArray(total, chunkBytes, progress) {
+  total = Math.max(2, Math.floor(total));
+  const size = Math.max(2, Math.floor(chunkBytes / 2) * 2);
+  const fill = encoder.encode(",0".repeat(size / 2));
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      const n = Math.min(size, total - sent);
+      const chunk = fill.slice(0, n);
+      if (sent === 0) chunk[0] = 0x5b; // "["
+      if (sent + n === total) {
+        chunk[n - 1] = 0x5d; // "]"
+        if (n >= 2 && chunk[n - 2] === 0x2c && sent + n - 2 > 0) chunk[n - 2] = 0x20; // no trailing ","
+      }
+      sent += n;
+      controller.enqueue(chunk);
+      progress(sent, false);
+      if (sent >= total) controller.close();
+    },
+    cancel() {
+      progress(sent, true);
+    },
+  });
 }
 
 /**
@@ -65,8 +109,8 @@ export function createMockHeymarket(options = {}) {
   const secretId = options.secretId ?? FIXTURE_CREDENTIALS.secretId;
   const secretKey = options.secretKey ?? FIXTURE_CREDENTIALS.secretKey;
   const now = options.now ?? Date.now;
-  const conversations = new Map((options.conversations ?? CONVERSATIONS).map((c) => [c.id, c]));
-  const routes = [];
+  const store = createStore({ now, conversations: options.conversations });
+  const routes = toHandlers(ROUTES, store).map(({ method, pattern, handler }) => ({ method, match: compile(pattern), handler }));
   const queue = [];
   let counter = 0;
   let keyPromise;
@@ -74,12 +118,6 @@ export function createMockHeymarket(options = {}) {
   const route = (method, pattern, handler) => {
     routes.unshift({ method: method.toUpperCase(), match: compile(pattern), handler });
   };
-  route("GET", "/v1/conversations/:id", ({ id }) => {
-    const conversation = /^\d+$/.test(id) ? conversations.get(Number(id)) : undefined;
-    return conversation
-      ? { json: conversation }
-      : { status: 404, json: { error: "not_found", message: "Conversation not found" } };
-  });
 
   async function verify(authorization) {
     const fail = (reason, extra) => ({ valid: false, reason, ...extra });
@@ -170,8 +208,9 @@ export function createMockHeymarket(options = {}) {
         signal.addEventListener("abort", () => reject(abortError(signal)), { once: true });
       });
     }
-    if (step?.networkError) throw new TypeError("fetch failed");
-    const scripted = step && !step.passthrough && (step.status !== undefined || step.json !== undefined || step.body !== undefined);
+    if (step?.networkError) throw connectionError("ECONNREFUSED", "connect ECONNREFUSED");
+    if (step?.hugeBodyBytes !== undefined) return respondHuge(step, requestId);
+    const scripted = step && !step.passthrough && !step.dropAfterProcessing && (step.status !== undefined || step.json !== undefined || step.body !== undefined);
     if (scripted) return respond(step, requestId, step);
 
     let answer;
@@ -186,22 +225,52 @@ export function createMockHeymarket(options = {}) {
           ? { status: 405, json: { error: "method_not_allowed", message: `${request.method} not allowed` } }
           : { status: 404, json: { error: "not_found", message: "No route" } };
     }
+    if (step?.dropAfterProcessing) {
+      record.dropped = true;
+      throw connectionError("ECONNRESET", "read ECONNRESET");
+    }
     return respond({ ...answer, headers: { ...answer.headers, ...step?.headers } }, requestId, step);
+  }
+
+  function respondHuge(step, requestId) {
+    const total = Math.max(2, Math.floor(step.hugeBodyBytes));
+    const headers = new Headers({ "x-request-id": requestId, "content-type": JSON_TYPE });
+    if (!step.chunked) headers.set("content-length", String(total));
+    for (const [k, v] of Object.entries(step.headers ?? {})) headers.set(k, String(v));
+    mock.lastHugeBodyBytesSent = 0;
+    mock.lastHugeBodyCancelled = false;
+    const body = hugeJsonArray(total, step.chunkBytes ?? 64 * 1024, (sent, cancelled) => {
+      mock.lastHugeBodyBytesSent = sent;
+      if (cancelled) mock.lastHugeBodyCancelled = true;
+    });
+    return new Response(body, { status: step.status ?? 200, headers });
   }
 
   const mock = {
     requests: [],
+    /** The in-memory collections (arrays), e.g. `mock.store.messages`. */
+    store,
+    /** Bytes of the last `hugeBodyBytes` answer produced so far, and whether its reader cancelled. */
+    lastHugeBodyBytesSent: 0,
+    lastHugeBodyCancelled: false,
     handle,
     route,
+    /** How many records a collection holds, e.g. `mock.count("messages")`. */
+    count: (kind) => store.count(kind),
     /** Queue scripted answers, consumed one step per request (`times` each). */
     script(...steps) {
       queue.push(...steps.map((s) => ({ ...s })));
       return mock;
     },
-    /** Forget recorded requests and pending script steps. */
-    reset() {
+    /** Forget recorded requests and pending script steps; with `{ store: true }` also re-seed the store. */
+    reset({ store: reseed = false } = {}) {
       mock.requests.length = 0;
       queue.length = 0;
+      if (reseed) {
+        store.seed();
+        mock.lastHugeBodyBytesSent = 0;
+        mock.lastHugeBodyCancelled = false;
+      }
       return mock;
     },
     /** A WHATWG `fetch` answered by the mock; works unbound. */
@@ -265,14 +334,33 @@ async function serveNode(mock, req, res, host) {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.flushHeaders();
   if (response.body) {
+    const reader = response.body.getReader();
     try {
-      for await (const chunk of response.body) {
-        if (res.destroyed) break;
-        res.write(chunk);
+      for (;;) {
+        if (res.destroyed) {
+          await reader.cancel();
+          break;
+        }
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (!res.write(value)) await drained(res);
       }
     } catch {
-      // the client went away
+      reader.cancel().catch(() => {}); // the client went away
     }
   }
-  res.end();
+  if (!res.destroyed) res.end();
+}
+
+/** Wait until `res` can take more (or is gone): backpressure for huge bodies. */
+function drained(res) {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }

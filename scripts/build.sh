@@ -19,6 +19,8 @@ common+=(--format=cjs)
 "$esbuild" build/node.cjs.mjs "${common[@]}" --outfile=dist/node.cjs
 "$esbuild" js/mock.mjs "${common[@]}" --outfile=dist/mock.cjs
 echo "built: $(wc -c < pkg/heymarket_wasm_bg.wasm) B wasm, $(wc -c < pkg/heymarket_wasm.js) B glue"
-# CommonJS type declarations for the "require" conditions (same API).
-cp js/index.d.ts dist/index.d.cts
-sed 's|from "./index.js"|from "./index.cjs"|' js/mock.d.ts > dist/mock.d.cts
+# CommonJS type declarations for the "require" conditions (same API): every
+# js/*.d.ts as dist/*.d.cts, its relative imports pointed at the .d.cts copies.
+for f in js/*.d.ts; do
+  sed -E 's#(from "\./[a-z0-9-]+)\.js"#\1.cjs"#' "$f" > "dist/$(basename "$f" .d.ts).d.cts"
+done

@@ -3,26 +3,31 @@
 //!
 //! This file is the wasm-bindgen surface only: flat exports that the thin JS
 //! classes in `js/` wrap. The work happens in [`core`] (auth, transport,
-//! retries, errors) and [`resources`] (one module per API resource).
+//! retries, errors) and [`api`] (the endpoint table and the one generic
+//! mechanism that validates, builds and pages every endpoint).
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
 pub mod api;
+mod calls;
 pub mod core;
 mod js;
-pub mod resources;
+mod pages;
+mod webhook;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
+use crate::api::endpoints::ENDPOINTS;
+use crate::api::table::Paging;
+use crate::calls::Prepared;
 use crate::core::auth::{self, Signer};
 use crate::core::error::Error;
-use crate::core::request::Request;
 use crate::core::transport::{error_to_js, Transport};
+pub use crate::pages::Pages;
 
 /// Register the JS error class errors are constructed with (called once by
 /// each entry file).
@@ -90,42 +95,69 @@ impl Client {
         self.inner.base_url().to_owned()
     }
 
-    /// `GET /v1/conversations/{id}`.
-    pub fn conversations_get(&self, id: JsValue, options: JsValue) -> Promise {
-        self.call(|| resources::conversations::get(number(&id, "conversation id")?), &options)
-    }
-}
-
-impl Client {
-    /// Validate the arguments and options, then run the call. Bad input
-    /// rejects the returned promise with `invalid_argument`; nothing is sent.
-    fn call(&self, build: impl FnOnce() -> Result<Request, Error>, options: &JsValue) -> Promise {
-        let prepared = build().and_then(|req| Ok((req, self.inner.call_options(options)?)));
-        let (req, opts) = match prepared {
-            Ok(p) => p,
+    /// Call the endpoint at `index` of the table with a method's arguments
+    /// (path arguments, the positional array, params, options). Bad input
+    /// rejects with `invalid_argument`; nothing is sent.
+    pub fn call(&self, index: u32, args: js_sys::Array) -> Promise {
+        let call = match Prepared::new(&self.inner, index, &args) {
+            Ok(c) => c,
             Err(e) => return Promise::reject(&self.inner.to_js(e)),
         };
         let transport = Rc::clone(&self.inner);
-        future_to_promise(async move { transport.run(req, opts).await.map_err(|e| transport.to_js(e)) })
+        js::spawn(Box::pin(async move {
+            let value = transport.run(call.request(), call.opts.clone()).await.map_err(|e| transport.to_js(e))?;
+            Ok(call.finish(value))
+        }))
     }
+
+    /// A walk over the list endpoint at `index` (errors surface from its
+    /// first `next()`).
+    pub fn pages(&self, index: u32, args: js_sys::Array) -> Pages {
+        Pages::new(Rc::clone(&self.inner), Prepared::new(&self.inner, index, &args))
+    }
+}
+
+/// The endpoint table as the JS layer builds its namespaces from it: for
+/// each row, `[name, positional arguments, takes params, paged]`.
+#[wasm_bindgen]
+pub fn endpoints() -> js_sys::Array {
+    ENDPOINTS
+        .iter()
+        .map(|e| {
+            JsValue::from(js_sys::Array::of4(
+                &JsValue::from_str(e.name),
+                &JsValue::from(e.positional() as u32),
+                &JsValue::from_bool(e.takes_params()),
+                &JsValue::from_bool(e.paging != Paging::None),
+            ))
+        })
+        .collect()
+}
+
+/// `normalizePhone(input, { defaultCountryCode? })`: E.164 digits.
+#[wasm_bindgen]
+pub fn normalize_phone(input: JsValue, options: JsValue) -> Result<String, JsValue> {
+    const FIELDS: [js::de::Field; 1] = [js::de::Field::new("defaultCountryCode", js::de::Kind::Str)];
+    let fail = |m: String| error_to_js(&Error::invalid(m));
+    let cc = if options.is_undefined() {
+        None
+    } else {
+        js::de::read_fields(&options, "normalizePhone option", &FIELDS).map_err(|e| error_to_js(&e))?.str()
+    };
+    let Some(text) = input.as_string() else {
+        return Err(fail(format!("normalizePhone: input must be a string, got {}", js::type_name(&input))));
+    };
+    api::phone::normalize(&text, cc.as_deref()).map_err(|e| fail(format!("normalizePhone: the number {e}")))
+}
+
+/// `verifyWebhook(body, { token })`: the verified event.
+#[wasm_bindgen]
+pub fn verify_webhook(body: JsValue, options: JsValue) -> Promise {
+    js::spawn(Box::pin(async move { webhook::verify(body, options).await.map_err(|e| error_to_js(&e)) }))
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client").field("transport", &self.inner).finish()
-    }
-}
-
-/// A JS number argument, or `invalid_argument` naming its type.
-fn number(v: &JsValue, name: &str) -> Result<f64, Error> {
-    v.as_f64().ok_or_else(|| {
-        Error::invalid(format!("{name} must be a positive safe integer, got {}", describe_non_number(v)))
-    })
-}
-
-fn describe_non_number(v: &JsValue) -> String {
-    match v.as_string() {
-        Some(_) => "a string".into(),
-        None => js::type_name(v),
     }
 }

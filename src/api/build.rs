@@ -1,72 +1,71 @@
 //! From a table row, path arguments and validated params to the request the
-//! transport sends: path, query string, JSON body, response shape, and
-//! whether a failed attempt may be sent again.
+//! transport sends: path, query string, JSON body, response shape, and the
+//! row's retry rule.
 
 use super::params::Validated;
 use super::path::{self, Arg};
-use super::table::{Endpoint, Retry};
-use super::value::{push_int, Value};
+use super::table::Endpoint;
+use super::value::{push_int, push_string, Out};
 use crate::core::error::Error;
 use crate::core::request::{Method, Request};
 
-/// Writes a finite non-integer number (see [`Value::write_json`]).
-pub type FloatWriter<'a> = &'a dyn Fn(f64, &mut Vec<u8>);
-
-/// Build the request for `ep`. POST and PUT always carry a JSON object (at
-/// least `{}`); GET never does; DELETE only when a body field was given.
-pub fn request(ep: &Endpoint, args: &[Arg<'_>], params: Validated, float: FloatWriter<'_>) -> Result<Request, Error> {
-    let path = path::build(ep.path, ep.params, args, ep.name)?;
-    let mut query = Vec::new();
-    for (field, value) in &params.query {
-        push_query(&mut query, field.wire_name(), value);
+/// Build the request for `ep`. `items` is the body text of a positional
+/// array argument (see [`super::params::items`]). POST and PUT always carry
+/// a JSON body (at least `{}`); GET never does; DELETE only when there is
+/// something to send.
+pub fn request(ep: &Endpoint, path: String, items: Option<String>, params: &Validated) -> Request {
+    let mut query = String::new();
+    let mut body = Vec::new();
+    // In table order, whatever the order of the caller's keys.
+    for field in ep.fields {
+        let Some((_, value)) = params.fields.iter().find(|(f, _)| f.name == field.name) else { continue };
+        if field.query {
+            push_query(&mut query, field.wire_name(), value);
+        } else {
+            body.push(if body.is_empty() { b'{' } else { b',' });
+            push_string(&mut body, field.wire_name());
+            body.push(b':');
+            value.write_json(&mut body);
+        }
     }
-    let with_body = match ep.method {
-        Method::Post | Method::Put => true,
-        Method::Get => false,
-        Method::Delete => !params.body.is_empty(),
+    let body = match (items, body.is_empty(), ep.method) {
+        (Some(items), _, _) => Some(items),
+        (None, false, _) => {
+            body.push(b'}');
+            Some(String::from_utf8(body).unwrap_or_default())
+        }
+        (None, true, Method::Post | Method::Put) => Some("{}".to_owned()),
+        (None, true, _) => None,
     };
-    let body = with_body.then(|| {
-        let mut out = Vec::with_capacity(64);
-        let object = Value::Object(params.body.into_iter().map(|(f, v)| (f.wire_name().to_owned(), v)).collect());
-        object.write_json(&mut out, float);
-        String::from_utf8(out).unwrap_or_default()
-    });
-    Ok(Request {
-        method: ep.method,
-        path,
-        query: String::from_utf8(query).unwrap_or_default(),
-        // A local_id makes a write safe to send again; the caller ensures
-        // one is present for `Retry::LocalId` rows.
-        idempotent: matches!(ep.retry, Retry::Idempotent | Retry::LocalId),
-        body,
-        shape: ep.shape,
-    })
+    Request { method: ep.method, path, query, retry: ep.retry, body, shape: ep.shape }
 }
 
-/// `?k=v` or `&k=v`, percent-encoded; an array repeats the key per item.
-fn push_query(out: &mut Vec<u8>, key: &str, value: &Value) {
-    if let Value::Array(items) = value {
+/// The path of `ep` with its path arguments filled in and checked.
+pub fn path(ep: &Endpoint, args: &[Arg<'_>]) -> Result<String, Error> {
+    path::build(ep.path, ep.params, args, ep.name)
+}
+
+/// `?k=v` or `&k=v`, percent-encoded; a list repeats the key per item.
+fn push_query(out: &mut String, key: &str, value: &Out) {
+    if let Out::List(items) = value {
         for item in items {
             push_query(out, key, item);
         }
         return;
     }
-    out.push(if out.is_empty() { b'?' } else { b'&' });
-    let mut text = String::new();
-    path::percent_encode(&mut text, key);
-    text.push('=');
+    out.push(if out.is_empty() { '?' } else { '&' });
+    path::percent_encode(out, key);
+    out.push('=');
     match value {
-        Value::Str(s) => path::percent_encode(&mut text, s),
-        Value::Int(i) => {
+        Out::Str(s) | Out::Json(s) => path::percent_encode(out, s),
+        Out::Int(i) => {
             let mut digits = Vec::new();
             push_int(&mut digits, *i);
-            text.push_str(core::str::from_utf8(&digits).unwrap_or_default());
+            out.push_str(core::str::from_utf8(&digits).unwrap_or_default());
         }
-        Value::Bool(b) => text.push_str(if *b { "true" } else { "false" }),
-        // Query fields are scalars or lists of scalars in the table.
-        _ => {}
+        Out::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Out::List(_) => {}
     }
-    out.extend_from_slice(text.as_bytes());
 }
 
 /// A UUID v4 from 16 random bytes (the `local_id` of a send without one).
@@ -92,19 +91,22 @@ pub fn uuid_v4(mut b: [u8; 16]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::endpoints::{CONTACTS_V2_CHANNELS_GET, MESSAGES_HISTORY, MESSAGES_SEND};
-    use crate::api::params::{validate, Settings};
+    use crate::api::endpoints::{by_name, ENDPOINTS};
+    use crate::api::params::tests::{check_json, sample};
+    use crate::api::params::{validate, Given, Settings};
+    use crate::api::path::Param;
+    use crate::core::request::Retry;
 
-    fn build(ep: &Endpoint, args: &[Arg<'_>], json: &str) -> Result<Request, String> {
-        let mut d = serde_json::Deserializer::from_str(json);
-        let v = validate(ep, &mut d, Settings::default()).map_err(|e| e.to_string())?;
-        request(ep, args, v, &|f, out| out.extend_from_slice(f.to_string().as_bytes())).map_err(|e| e.message)
+    fn build(name: &str, args: &[Arg<'_>], json: &str) -> Result<Request, String> {
+        let ep = by_name(name).unwrap();
+        let v = check_json(ep, json)?;
+        Ok(request(ep, path(ep, args).map_err(|e| e.message)?, None, &v))
     }
 
     #[test]
     fn a_send() {
         let r = build(
-            &MESSAGES_SEND,
+            "messages.send",
             &[],
             r#"{"inbox_id": 9, "creator_id": 42, "chat_id": 7, "text": "hi & bye", "local_id": "x"}"#,
         )
@@ -114,33 +116,94 @@ mod tests {
             r.body.as_deref(),
             Some(r#"{"inbox_id":9,"creator_id":42,"chat_id":7,"text":"hi & bye","local_id":"x"}"#)
         );
-        assert!(r.idempotent, "a send with a local_id may be sent again");
+        assert_eq!(r.retry, Retry::LocalId);
     }
 
     #[test]
     fn a_get_with_query() {
-        let r = build(&MESSAGES_HISTORY, &[], r#"{"phone_number": "+1 415 555 1234", "inbox_id": 3}"#).unwrap();
+        let r = build("messages.history", &[], r#"{"phone_number": "+1 415 555 1234", "inbox_id": 3}"#).unwrap();
         assert_eq!(r.path, "/v1/messages");
         assert_eq!(r.query, "?phoneNumber=14155551234&inboxID=3");
         assert_eq!(r.body, None);
         assert_eq!(r.describe(), "GET /v1/messages", "errors never show query values");
+        let r = build("users.lookup", &[], r#"{"phone": ["14155551234", "+1 510 555 3344"], "email": ["a+b@x.com"]}"#)
+            .unwrap();
+        assert_eq!(r.query, "?phone=14155551234&phone=15105553344&email=a%2Bb%40x.com");
+        let r =
+            build("contacts.update", &[Arg::Number(5.0)], r#"{"phone": "14155551234", "overwrite": true}"#).unwrap();
+        assert_eq!((r.path.as_str(), r.query.as_str()), ("/v1/contact/5", "?overwrite=true"));
+        assert_eq!(r.body.as_deref(), Some(r#"{"phone":"14155551234"}"#));
+    }
+
+    #[test]
+    fn bodies_by_method() {
+        let empty = validate(by_name("inboxes.list").unwrap(), vec![], Settings::default()).unwrap();
+        let r = request(by_name("inboxes.list").unwrap(), "/v1/inboxes".into(), None, &empty);
+        assert_eq!(r.body, None);
+        let r = request(by_name("contacts.fields.list").unwrap(), "/p".into(), None, &empty);
+        assert_eq!(r.body.as_deref(), Some("{}"), "a POST without params sends {{}}");
+        let r = request(by_name("lists.delete").unwrap(), "/v2/lists/4".into(), None, &empty);
+        assert_eq!((r.method, r.body), (Method::Delete, None));
+        let r = build("lists.delete", &[Arg::Number(4.0)], r#"{"contact_ids": [1, 2]}"#).unwrap();
+        assert_eq!(r.body.as_deref(), Some(r#"{"contact_ids":[1,2]}"#));
+        let ep = by_name("contacts.batchCreate").unwrap();
+        let q = check_json(ep, r#"{"overwrite": false}"#).unwrap();
+        let r = request(ep, "/p".into(), Some("[{}]".into()), &q);
+        assert_eq!((r.query.as_str(), r.body.as_deref()), ("?overwrite=false", Some("[{}]")));
     }
 
     #[test]
     fn path_arguments() {
         let uuid = "123e4567-e89b-12d3-a456-426614174000";
-        let r = build(&CONTACTS_V2_CHANNELS_GET, &[Arg::Text(uuid), Arg::Text("email")], "null").unwrap();
+        let r = build("contactsV2.channels.get", &[Arg::Text(uuid), Arg::Text("email")], "{}").unwrap();
         assert_eq!(r.path, format!("/v2/contact/{uuid}/channel/email"));
-        assert!(build(&CONTACTS_V2_CHANNELS_GET, &[Arg::Text("nope"), Arg::Text("email")], "null")
+        assert!(build("contactsV2.channels.get", &[Arg::Text("nope"), Arg::Text("email")], "{}")
             .is_err_and(|e| e.contains("contactID must be a UUID")));
+        assert!(build("contactsV2.channels.get", &[Arg::Text(uuid), Arg::Text("fax")], "{}")
+            .is_err_and(|e| e.contains("channelType must be one of phone, email")));
+    }
+
+    /// Every row, given valid values for its fields, builds a request whose
+    /// path stays under its template and whose body parses back to them.
+    #[test]
+    fn every_row_builds() {
+        for ep in ENDPOINTS {
+            let args: Vec<Arg<'_>> = ep
+                .params
+                .iter()
+                .map(|p| match p {
+                    Param::Id => Arg::Number(12.0),
+                    Param::Uuid => Arg::Text("123e4567-e89b-12d3-a456-426614174000"),
+                    Param::Enum(words) => Arg::Text(words[0]),
+                })
+                .collect();
+            let mut pairs: Vec<(String, Given)> =
+                ep.fields.iter().filter(|f| f.required).map(|f| (f.name.to_owned(), sample(f.ty))).collect();
+            if let Some(first) = ep.one_of.first() {
+                pairs.push(((*first).to_owned(), sample(ep.field(first).unwrap().ty)));
+            }
+            let v = validate(ep, pairs, Settings::default()).unwrap();
+            let items = ep.items.map(|_| "[]".to_owned());
+            let r = request(ep, path(ep, &args).unwrap(), items, &v);
+            let prefix = ep.path.split('{').next().unwrap();
+            assert!(r.path.starts_with(prefix) && !r.path.contains(".."), "{}", ep.name);
+            assert_eq!(r.path.matches('/').count(), ep.path.matches('/').count(), "{}", ep.name);
+            if let Some(body) = &r.body {
+                let parsed: serde_json::Value =
+                    serde_json::from_str(body).unwrap_or_else(|e| panic!("{}: {e}", ep.name));
+                for (f, _) in v.fields.iter().filter(|(f, _)| !f.query) {
+                    assert!(parsed.get(f.wire_name()).is_some(), "{}: {} in the body", ep.name, f.name);
+                }
+            }
+        }
     }
 
     #[test]
     fn query_lists_repeat_and_encode() {
-        let mut q = Vec::new();
-        push_query(&mut q, "email", &Value::Array(vec![Value::Str("a+b@x.com".into()), Value::Str("c d".into())]));
-        push_query(&mut q, "flag", &Value::Bool(true));
-        assert_eq!(String::from_utf8(q).unwrap(), "?email=a%2Bb%40x.com&email=c%20d&flag=true");
+        let mut q = String::new();
+        push_query(&mut q, "email", &Out::List(vec![Out::Str("a+b@x.com".into()), Out::Str("c d".into())]));
+        push_query(&mut q, "flag", &Out::Bool(true));
+        assert_eq!(q, "?email=a%2Bb%40x.com&email=c%20d&flag=true");
     }
 
     #[test]

@@ -1,148 +1,139 @@
-//! The endpoint table: every endpoint as one row of data (see
-//! `../shared/heymarket-api.md` for the sources of each field). The generic
-//! mechanism in [`super::params`] and the transport serve them all.
-//!
-//! Started with the rows the rest of the mechanism is tested against; the
-//! whole-API work adds the rest here, one row each.
+//! The endpoint table: every endpoint of the API as one row of data (the
+//! rows live in [`super::rows`]). The generic mechanism ([`super::params`],
+//! [`super::build`], [`super::paging`] and the transport) serves them all,
+//! and the JS namespaces, the README's table and the mock's routes are
+//! checked against this list.
 
-use super::path::Param;
-use super::table::{Endpoint, Field, Paging, Place, Retry, Shape, Stability, Ty};
-use crate::core::request::Method;
+use super::rows::contacts::*;
+use super::rows::messaging::*;
+use super::rows::other::*;
+use super::table::Endpoint;
 
-use Place::{Body, Query};
+/// Every endpoint, in documentation order. A row's index is its id across
+/// the wasm boundary.
+pub static ENDPOINTS: &[Endpoint] = &[
+    MESSAGES_SEND,
+    MESSAGES_SEND_EMAIL,
+    MESSAGES_HISTORY,
+    MESSAGES_LIST,
+    MESSAGES_COUNT,
+    CONVERSATIONS_LIST,
+    CONVERSATIONS_COUNT,
+    CONVERSATIONS_GET,
+    CONVERSATIONS_OPEN,
+    CONVERSATIONS_CLOSE,
+    CONVERSATIONS_MARK_READ,
+    CONVERSATIONS_MARK_UNREAD,
+    CONVERSATIONS_REASSIGN,
+    CONVERSATIONS_TRANSFER,
+    CONTACTS_CREATE,
+    CONTACTS_GET,
+    CONTACTS_UPDATE,
+    CONTACTS_DELETE,
+    CONTACTS_LOOKUP,
+    CONTACTS_LIST,
+    CONTACTS_COUNT,
+    CONTACTS_STATUS,
+    CONTACTS_SET_STATUS,
+    CONTACTS_BATCH_CREATE,
+    CONTACTS_FIELDS_LIST,
+    CONTACTS_FIELDS_CREATE,
+    CONTACTS_V2_CREATE,
+    CONTACTS_V2_GET,
+    CONTACTS_V2_UPDATE,
+    CONTACTS_V2_DELETE,
+    CONTACTS_V2_BULK_UPSERT,
+    CONTACTS_V2_BULK_DELETE,
+    CONTACTS_V2_LIST,
+    CONTACTS_V2_SEARCH,
+    CONTACTS_V2_CHANNELS_ADD,
+    CONTACTS_V2_CHANNELS_UPDATE,
+    CONTACTS_V2_CHANNELS_GET,
+    LISTS_CREATE,
+    LISTS_UPDATE,
+    LISTS_DELETE,
+    LISTS_V1_CREATE,
+    LISTS_V1_GET,
+    LISTS_V1_UPDATE,
+    LISTS_V1_DELETE,
+    LISTS_V1_LIST,
+    TEMPLATES_CREATE,
+    TEMPLATES_GET,
+    TEMPLATES_UPDATE,
+    TEMPLATES_DELETE,
+    TEMPLATES_LIST,
+    TAGS_CREATE,
+    TAGS_GET,
+    TAGS_DELETE,
+    TAGS_LIST,
+    SCHEDULES_CREATE,
+    SCHEDULES_GET,
+    SCHEDULES_UPDATE,
+    SURVEYS_GET,
+    SURVEYS_LIST,
+    INBOXES_LIST,
+    TEAM_GET,
+    USERS_LOOKUP,
+    USERS_UPDATE,
+];
 
-/// The rows so far, in table order.
-pub static ENDPOINTS: &[Endpoint] =
-    &[MESSAGES_SEND, MESSAGES_HISTORY, CONTACTS_SET_STATUS, CONVERSATIONS_LIST, CONTACTS_V2_CHANNELS_GET];
-
-/// `POST /v1/message/send`.
-pub const MESSAGES_SEND: Endpoint = Endpoint {
-    name: "messages.send",
-    method: Method::Post,
-    path: "/v1/message/send",
-    params: &[],
-    fields: &[
-        (Body, Field::req("inbox_id", Ty::Int)),
-        (Body, Field::req("creator_id", Ty::Int)),
-        (Body, Field::opt("phone_number", Ty::Phone)),
-        (Body, Field::opt("chat_id", Ty::Int)),
-        (Body, Field::opt("list_id", Ty::Int)),
-        (Body, Field::opt("targets", Ty::PhoneList)),
-        (Body, Field::opt("text", Ty::Str)),
-        (Body, Field::opt("template_id", Ty::Int)),
-        (Body, Field::opt("media_url", Ty::Str)),
-        (Body, Field::opt("survey_id", Ty::Int)),
-        (Body, Field::opt("local_id", Ty::Str)),
-        (Body, Field::opt("private", Ty::Bool)),
-        (Body, Field::opt("author", Ty::Str)),
-        (Body, Field::opt("activity_id", Ty::Str)),
-    ],
-    one_of: &[&["phone_number", "chat_id", "list_id", "targets"]],
-    shape: Shape::Object,
-    paging: Paging::None,
-    retry: Retry::LocalId,
-    stability: Stability::Stable,
-};
-
-/// `GET /v1/messages?phoneNumber&inboxID&timestamp`.
-pub const MESSAGES_HISTORY: Endpoint = Endpoint {
-    name: "messages.history",
-    method: Method::Get,
-    path: "/v1/messages",
-    params: &[],
-    fields: &[
-        (Query, Field::req("phone_number", Ty::Phone).wire("phoneNumber")),
-        (Query, Field::req("inbox_id", Ty::Int).wire("inboxID")),
-        (Query, Field::opt("timestamp", Ty::Int)),
-    ],
-    one_of: &[],
-    shape: Shape::Array,
-    paging: Paging::None,
-    retry: Retry::Idempotent,
-    stability: Stability::Stable,
-};
-
-/// `POST /v1/contact/set_status`.
-pub const CONTACTS_SET_STATUS: Endpoint = Endpoint {
-    name: "contacts.setStatus",
-    method: Method::Post,
-    path: "/v1/contact/set_status",
-    params: &[],
-    fields: &[
-        (Body, Field::opt("id", Ty::Int)),
-        (Body, Field::opt("phone", Ty::Phone)),
-        (Body, Field::req("status", Ty::Enum(&["active", "blocked", "unblocked", "subscribed", "unsubscribed"]))),
-    ],
-    one_of: &[&["id", "phone"]],
-    shape: Shape::Str,
-    paging: Paging::None,
-    retry: Retry::Idempotent,
-    stability: Stability::Stable,
-};
-
-/// `POST /v1/conversations` (list).
-pub const CONVERSATIONS_LIST: Endpoint = Endpoint {
-    name: "conversations.list",
-    method: Method::Post,
-    path: "/v1/conversations",
-    params: &[],
-    fields: &[
-        (Body, Field::req("id", Ty::Int)),
-        (Body, Field::req("filters", Ty::Json)),
-        (Body, Field::opt("date", Ty::Str)),
-    ],
-    one_of: &[],
-    shape: Shape::Array,
-    paging: Paging::Cursor { param: "date", from: "updated" },
-    retry: Retry::Idempotent,
-    stability: Stability::Stable,
-};
-
-/// `GET /v2/contact/{contactID}/channel/{channelType}`.
-pub const CONTACTS_V2_CHANNELS_GET: Endpoint = Endpoint {
-    name: "contactsV2.channels.get",
-    method: Method::Get,
-    path: "/v2/contact/{contactID}/channel/{channelType}",
-    params: &[Param::Uuid, Param::Word],
-    fields: &[],
-    one_of: &[],
-    shape: Shape::Object,
-    paging: Paging::None,
-    retry: Retry::Idempotent,
-    stability: Stability::Stable,
-};
+/// The row named `name` (`messages.send`).
+pub fn by_name(name: &str) -> Option<&'static Endpoint> {
+    ENDPOINTS.iter().find(|e| e.name == name)
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::table::Place;
+    use crate::api::table::{Method, Paging, Retry, Ty};
 
     #[test]
-    fn rows_are_consistent() {
+    fn sixty_three_unique_rows() {
+        assert_eq!(ENDPOINTS.len(), 63);
         let mut names: Vec<&str> = ENDPOINTS.iter().map(|e| e.name).collect();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), ENDPOINTS.len(), "method names are unique");
+        assert_eq!(names.len(), 63, "method names are unique");
+        let mut routes: Vec<(Method, &str)> = ENDPOINTS.iter().map(|e| (e.method, e.path)).collect();
+        routes.sort_unstable_by_key(|(m, p)| (m.as_str(), *p));
+        routes.dedup();
+        assert_eq!(routes.len(), 63, "each row is its own route");
+    }
+
+    #[test]
+    fn rows_are_consistent() {
         for ep in ENDPOINTS {
-            assert_eq!(ep.path.matches('{').count(), ep.params.len(), "{}: one Param per placeholder", ep.name);
-            for group in ep.one_of {
-                for name in *group {
-                    assert!(
-                        ep.fields.iter().any(|(_, f)| f.name == *name),
-                        "{}: one-of names a field ({name})",
-                        ep.name
-                    );
-                }
+            let n = ep.name;
+            assert_eq!(ep.path.matches('{').count(), ep.params.len(), "{n}: one Param per placeholder");
+            for name in ep.one_of {
+                let f = ep.field(name).unwrap_or_else(|| panic!("{n}: one-of names a field ({name})"));
+                assert!(!f.required, "{n}: a one-of field is optional on its own");
             }
-            if ep.method == Method::Get {
-                assert!(ep.fields.iter().all(|(p, _)| *p == Place::Query), "{}: a GET has no body", ep.name);
+            let mut fields: Vec<&str> = ep.fields.iter().map(|f| f.name).collect();
+            fields.sort_unstable();
+            fields.dedup();
+            assert_eq!(fields.len(), ep.fields.len(), "{n}: field names are unique");
+            if ep.method == Method::Get || ep.items.is_some() {
+                assert!(ep.fields.iter().all(|f| f.query), "{n}: no body fields besides the array / on a GET");
             }
             if ep.retry == Retry::LocalId {
+                assert_eq!(ep.field("local_id").map(|f| f.ty), Some(Ty::Str), "{n}: a LocalId row has the field");
+            }
+            if ep.method == Method::Post && ep.retry == Retry::Idempotent {
                 assert!(
-                    ep.fields.iter().any(|(_, f)| f.name == "local_id"),
-                    "{}: a LocalId row has the field",
-                    ep.name
+                    [".list", ".count", ".lookup", ".status", ".search"].iter().any(|s| n.ends_with(s)),
+                    "{n}: only reads through POST are retried like GETs"
                 );
+            }
+            if ep.method != Method::Post {
+                assert_ne!(ep.retry, Retry::Unsafe, "{n}: GET, PUT and DELETE are idempotent");
+            }
+            match ep.paging {
+                Paging::None => {
+                    assert!(!n.ends_with(".list") || ep.method == Method::Get || n == "contacts.fields.list")
+                }
+                Paging::Cursor { param, .. } => assert_eq!(ep.field(param).map(|f| f.ty), Some(Ty::Str), "{n}"),
+                Paging::Page { .. } => assert_eq!(ep.field("page").map(|f| f.ty), Some(Ty::Int), "{n}"),
             }
         }
     }

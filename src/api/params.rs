@@ -1,17 +1,16 @@
-//! Validating one call's params against its endpoint row: one
-//! [`DeserializeSeed`] for every endpoint, generic over the serde
-//! `Deserializer` (serde-wasm-bindgen in the module, serde_json in native
-//! tests). Unknown keys are refused, types, enums and phones are checked,
-//! required fields and one-of groups enforced; every error names the method
-//! and the field. `null` and `undefined` mean "not given".
+//! Validating one call's arguments against its endpoint row, as pure Rust.
+//!
+//! The JS side ([`crate::js::args`]) reads the params object as an
+//! `Object.entries` snapshot and hands each value over as a [`Given`]
+//! (scalars through serde-wasm-bindgen, free-form JSON as the host's
+//! `JSON.stringify` text); everything else happens here: unknown keys are
+//! refused, types, enums and phones checked, required fields and the one-of
+//! group enforced. Every error names the method and the field.
 
-use core::fmt;
-
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-
+use super::path;
 use super::phone;
-use super::table::{Endpoint, Field, Place, Ty};
-use super::value::Value;
+use super::table::{Endpoint, Field, ItemTy, Items, Ty};
+use super::value::Out;
 
 /// Client settings validation needs.
 #[derive(Clone, Copy, Debug, Default)]
@@ -20,372 +19,217 @@ pub struct Settings<'a> {
     pub default_country_code: Option<&'a str>,
 }
 
-/// Params after validation: the query and the JSON body fields with their
-/// values, in the order the caller gave them.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Validated {
-    pub query: Vec<(&'static Field, Value)>,
-    pub body: Vec<(&'static Field, Value)>,
+/// A JS value as handed over for checking.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Given {
+    /// `null` or `undefined`: not given.
+    Absent,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    List(Vec<Given>),
+    /// The JSON text of a free-form value (or of an object item).
+    Json(String),
+    /// Anything else, by its JS type name (`object`, `bigint`, `symbol`…).
+    Other(String),
 }
 
-/// Validate the params that `d` holds (an object, or nothing) for `ep`.
-pub fn validate<'de, D: de::Deserializer<'de>>(
+/// Params after validation: each given field with its value, in the order
+/// the caller gave them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Validated {
+    pub fields: Vec<(&'static Field, Out)>,
+}
+
+impl Validated {
+    /// Whether `name` was given.
+    pub fn has(&self, name: &str) -> bool {
+        self.fields.iter().any(|(f, _)| f.name == name)
+    }
+
+    /// Set `field` to `value`, replacing a given value (a page cursor).
+    pub fn set(&mut self, field: &'static Field, value: Out) {
+        self.fields.retain(|(f, _)| f.name != field.name);
+        self.fields.push((field, value));
+    }
+}
+
+/// The row's field for a params key, or the error for an unknown key.
+pub fn field(ep: &Endpoint, key: &str) -> Result<&'static Field, String> {
+    if let Some(f) = ep.field(key) {
+        return Ok(f);
+    }
+    if ep.fields.is_empty() {
+        return Err(format!("{} takes no params, got \"{key}\"", ep.name));
+    }
+    let mut message = cat(&[ep.name, ": unknown param \"", key, "\"; expected one of "]);
+    let names: Vec<&str> = ep.fields.iter().map(|f| f.name).collect();
+    push_list(&mut message, &names);
+    Err(message)
+}
+
+/// The concatenation of `parts` (cheaper in the module than `format!`).
+pub fn cat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
+/// Append `items` separated by `, `.
+pub fn push_list(out: &mut String, items: &[&str]) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+}
+
+/// Check one given value against its field: `None` when not given.
+pub fn check(ep: &Endpoint, field: &Field, given: Given, settings: Settings<'_>) -> Result<Option<Out>, String> {
+    match (field.ty.item(), given) {
+        (_, Given::Absent) => Ok(None),
+        (Some(item), Given::List(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, v) in items.into_iter().enumerate() {
+                out.push(
+                    scalar(item, v, settings)
+                        .map_err(|want| format!("{}: {}[{i}] must be {want}", ep.name, field.name))?,
+                );
+            }
+            Ok(Some(Out::List(out)))
+        }
+        (Some(_), v) => Err(format!("{}: {} must be {}, got {}", ep.name, field.name, want(field.ty), kind(&v))),
+        (None, v) => scalar(field.ty, v, settings)
+            .map(Some)
+            .map_err(|want| format!("{}: {} must be {want}", ep.name, field.name)),
+    }
+}
+
+/// What a type accepts, in an error message.
+fn want(ty: Ty) -> &'static str {
+    match ty {
+        Ty::Int => "a safe integer",
+        Ty::Str | Ty::Enum(_) => "a string",
+        Ty::Bool => "a boolean",
+        Ty::Phone => "a phone number (a string)",
+        Ty::StrList => "an array of strings",
+        Ty::IntList => "an array of integers",
+        Ty::PhoneList => "an array of phone numbers",
+        Ty::Json => "JSON-serialisable",
+    }
+}
+
+/// How a given value reads in an error message.
+fn kind(v: &Given) -> String {
+    match v {
+        Given::Absent => "nothing".into(),
+        Given::Bool(_) => "boolean".into(),
+        Given::Num(n) if n.is_finite() => "a number with a fraction".into(),
+        Given::Num(_) => "a number that is not finite".into(),
+        Given::Str(_) => "string".into(),
+        Given::List(_) => "array".into(),
+        Given::Json(_) => "object".into(),
+        Given::Other(t) => t.clone(),
+    }
+}
+
+const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+
+/// A scalar of type `ty`, or what was wanted and what came instead.
+fn scalar(ty: Ty, v: Given, settings: Settings<'_>) -> Result<Out, String> {
+    let wrong = |v: &Given| format!("{}, got {}", want(ty), kind(v));
+    match (ty, v) {
+        (Ty::Json, Given::Json(text)) => Ok(Out::Json(text)),
+        (Ty::Int, Given::Num(n)) if n.fract() == 0.0 && n.abs() <= MAX_SAFE =>
+        {
+            #[allow(clippy::cast_possible_truncation)]
+            Ok(Out::Int(n as i64))
+        }
+        (Ty::Str, Given::Str(s)) => Ok(Out::Str(s)),
+        (Ty::Bool, Given::Bool(b)) => Ok(Out::Bool(b)),
+        (Ty::Phone, Given::Str(s)) => match phone::normalize(&s, settings.default_country_code) {
+            Ok(p) => Ok(Out::Str(p)),
+            Err(e) => Err(format!("a phone number: it {e}")),
+        },
+        (Ty::Enum(allowed), Given::Str(s)) if allowed.contains(&s.as_str()) => Ok(Out::Str(s)),
+        (Ty::Enum(allowed), Given::Str(_)) => {
+            let mut message = String::from("one of ");
+            push_list(&mut message, allowed);
+            Err(message)
+        }
+        (_, v) => Err(wrong(&v)),
+    }
+}
+
+/// Required fields and the one-of group, once every given field is known.
+pub fn finish(ep: &Endpoint, got: &Validated) -> Result<(), String> {
+    for f in ep.fields.iter().filter(|f| f.required) {
+        if !got.has(f.name) {
+            return Err(cat(&[ep.name, ": ", f.name, " is required"]));
+        }
+    }
+    if ep.one_of.is_empty() {
+        return Ok(());
+    }
+    let n = ep.one_of.iter().filter(|name| got.has(name)).count();
+    let mut message = cat(&[ep.name, if n == 0 { ": one of " } else { ": give only one of " }]);
+    push_list(&mut message, ep.one_of);
+    match n {
+        1 => Ok(()),
+        0 => Err(message + " is required"),
+        _ => Err(message),
+    }
+}
+
+/// Check a positional array argument and write its part of the body.
+pub fn items(ep: &Endpoint, def: &Items, given: Given) -> Result<String, String> {
+    let Given::List(list) = given else {
+        return Err(format!("{}: {} must be an array, got {}", ep.name, def.name, kind(&given)));
+    };
+    if list.is_empty() {
+        return Err(format!("{}: {} must not be empty", ep.name, def.name));
+    }
+    let mut out = Vec::with_capacity(def.before.len() + def.after.len() + 64 * list.len());
+    out.extend_from_slice(def.before.as_bytes());
+    out.push(b'[');
+    for (i, v) in list.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        match (def.item, v) {
+            (ItemTy::Object, Given::Json(text)) => out.extend_from_slice(text.as_bytes()),
+            (ItemTy::Uuid, Given::Str(s)) if path::is_uuid(&s) => super::value::push_string(&mut out, &s),
+            (ItemTy::Object, v) => {
+                return Err(format!("{}: {}[{i}] must be an object, got {}", ep.name, def.name, kind(&v)))
+            }
+            (ItemTy::Uuid, _) => return Err(format!("{}: {}[{i}] must be a UUID", ep.name, def.name)),
+        }
+    }
+    out.push(b']');
+    out.extend_from_slice(def.after.as_bytes());
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+/// Validate a whole params object given as `(key, value)` pairs.
+pub fn validate(
     ep: &Endpoint,
-    d: D,
+    pairs: impl IntoIterator<Item = (String, Given)>,
     settings: Settings<'_>,
-) -> Result<Validated, D::Error> {
-    let got = d.deserialize_option(Root { ep, settings })?;
-    check_presence(ep, &got).map_err(de::Error::custom)?;
+) -> Result<Validated, String> {
+    let mut got = Validated::default();
+    for (key, given) in pairs {
+        let f = field(ep, &key)?;
+        if let Some(v) = check(ep, f, given, settings)? {
+            got.set(f, v);
+        }
+    }
+    finish(ep, &got)?;
     Ok(got)
 }
 
-/// Required fields and one-of groups, once every given field is known.
-fn check_presence(ep: &Endpoint, got: &Validated) -> Result<(), String> {
-    let given = |name: &str| got.query.iter().chain(&got.body).any(|(f, _)| f.name == name);
-    for (_, f) in ep.fields.iter().filter(|(_, f)| f.required) {
-        if !given(f.name) {
-            return Err(format!("{}: {} is required", ep.name, f.name));
-        }
-    }
-    for group in ep.one_of {
-        let n = group.iter().filter(|name| given(name)).count();
-        if n != 1 {
-            let list = group.join(", ");
-            return Err(if n == 0 {
-                format!("{}: one of {list} is required", ep.name)
-            } else {
-                format!("{}: give only one of {list}", ep.name)
-            });
-        }
-    }
-    Ok(())
-}
-
-struct Root<'a> {
-    ep: &'a Endpoint,
-    settings: Settings<'a>,
-}
-
-impl<'de> Visitor<'de> for Root<'_> {
-    type Value = Validated;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: params as an object", self.ep.name)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Validated, E> {
-        Ok(Validated::default())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Validated, E> {
-        Ok(Validated::default())
-    }
-    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Validated, D::Error> {
-        d.deserialize_map(self)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Validated, A::Error> {
-        let mut out = Validated::default();
-        while let Some(key) = map.next_key::<String>()? {
-            let Some((place, field)) = self.ep.fields.iter().find(|(_, f)| f.name == key) else {
-                let known: Vec<&str> = self.ep.fields.iter().map(|(_, f)| f.name).collect();
-                return Err(de::Error::custom(format_args!(
-                    "{}: unknown param \"{key}\"; expected one of {}",
-                    self.ep.name,
-                    known.join(", ")
-                )));
-            };
-            let value = map.next_value_seed(FieldSeed { ep: self.ep, field, settings: self.settings })?;
-            if let Some(v) = value {
-                match place {
-                    Place::Query => out.query.push((field, v)),
-                    Place::Body => out.body.push((field, v)),
-                }
-            }
-        }
-        Ok(out)
-    }
-}
-
-struct FieldSeed<'a> {
-    ep: &'a Endpoint,
-    field: &'a Field,
-    settings: Settings<'a>,
-}
-
-impl FieldSeed<'_> {
-    fn wrong<E: de::Error>(&self, got: &str) -> E {
-        let want = match self.field.ty {
-            Ty::Int => "an integer",
-            Ty::Str => "a string",
-            Ty::Bool => "a boolean",
-            Ty::Phone => "a phone number (a string)",
-            Ty::StrList => "an array of strings",
-            Ty::IntList => "an array of integers",
-            Ty::PhoneList => "an array of phone numbers",
-            Ty::Json => "a JSON value",
-            Ty::Enum(_) => "a string",
-        };
-        E::custom(format_args!("{}: {} must be {want}, got {got}", self.ep.name, self.field.name))
-    }
-
-    /// Check one scalar against the field's type (for lists: the item type).
-    fn scalar<E: de::Error>(&self, v: Value, in_list: bool) -> Result<Value, E> {
-        let ty = match (self.field.ty, in_list) {
-            (Ty::StrList, true) => Ty::Str,
-            (Ty::IntList, true) => Ty::Int,
-            (Ty::PhoneList, true) => Ty::Phone,
-            (ty, _) => ty,
-        };
-        match (ty, v) {
-            (Ty::Json, v) => Ok(v),
-            (Ty::Int, v @ Value::Int(_)) | (Ty::Bool, v @ Value::Bool(_)) | (Ty::Str, v @ Value::Str(_)) => Ok(v),
-            (Ty::Phone, Value::Str(s)) => phone::normalize(&s, self.settings.default_country_code)
-                .map(Value::Str)
-                .map_err(|e| E::custom(format_args!("{}: {} {e}", self.ep.name, self.field.name))),
-            (Ty::Enum(allowed), Value::Str(s)) if allowed.contains(&s.as_str()) => Ok(Value::Str(s)),
-            (Ty::Enum(allowed), Value::Str(_)) => Err(E::custom(format_args!(
-                "{}: {} must be one of {}",
-                self.ep.name,
-                self.field.name,
-                allowed.join(", ")
-            ))),
-            (_, v) => Err(self.wrong(kind(&v))),
-        }
-    }
-}
-
-/// How a value reads in an error message.
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Int(_) => "an integer",
-        Value::Float(_) => "a number with a fraction",
-        Value::Str(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn is_list(ty: Ty) -> bool {
-    matches!(ty, Ty::StrList | Ty::IntList | Ty::PhoneList)
-}
-
-impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
-    type Value = Option<Value>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Option<Value>, D::Error> {
-        let v = d.deserialize_any(AnyValue)?;
-        match v {
-            Value::Null => Ok(None),
-            Value::Array(items) if is_list(self.field.ty) => {
-                let items = items.into_iter().map(|item| self.scalar(item, true)).collect::<Result<Vec<_>, _>>()?;
-                Ok(Some(Value::Array(items)))
-            }
-            v if is_list(self.field.ty) => Err(self.wrong(kind(&v))),
-            v => self.scalar(v, false).map(Some),
-        }
-    }
-}
-
-/// Any JSON value. Integers outside JS's safe range are refused (they would
-/// not survive a round trip through a JS number).
-struct AnyValue;
-
-const MAX_SAFE: i64 = 9_007_199_254_740_991;
-
-impl<'de> Visitor<'de> for AnyValue {
-    type Value = Value;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        if (-MAX_SAFE..=MAX_SAFE).contains(&v) {
-            Ok(Value::Int(v))
-        } else {
-            Err(E::custom("an integer outside JS's safe range"))
-        }
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        i64::try_from(v).map_err(|_| E::custom("an integer outside JS's safe range")).and_then(|v| self.visit_i64(v))
-    }
-    #[allow(clippy::cast_possible_truncation)]
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        if !v.is_finite() {
-            return Err(E::custom("a number that is not finite (NaN or ±Infinity)"));
-        }
-        if v.fract() == 0.0 && v.abs() <= 9_007_199_254_740_991.0 {
-            return Ok(Value::Int(v as i64));
-        }
-        Ok(Value::Float(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(v) = seq.next_element_seed(AnyValueSeed)? {
-            items.push(v);
-        }
-        Ok(Value::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut fields = Vec::new();
-        while let Some(k) = map.next_key::<String>()? {
-            fields.push((k, map.next_value_seed(AnyValueSeed)?));
-        }
-        Ok(Value::Object(fields))
-    }
-}
-
-struct AnyValueSeed;
-
-impl<'de> DeserializeSeed<'de> for AnyValueSeed {
-    type Value = Value;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(AnyValue)
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::api::endpoints::{CONTACTS_SET_STATUS, CONVERSATIONS_LIST, MESSAGES_HISTORY, MESSAGES_SEND};
-
-    fn check(ep: &Endpoint, json: &str) -> Result<Validated, String> {
-        let mut d = serde_json::Deserializer::from_str(json);
-        validate(ep, &mut d, Settings { default_country_code: Some("1") }).map_err(|e| e.to_string())
-    }
-
-    fn body_json(v: &Validated) -> String {
-        let mut out = Vec::new();
-        let obj = Value::Object(v.body.iter().map(|(f, v)| (f.wire_name().to_owned(), v.clone())).collect());
-        obj.write_json(&mut out, &|f, out: &mut Vec<u8>| out.extend_from_slice(f.to_string().as_bytes()));
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn a_send_is_validated_and_normalised() {
-        let v = check(
-            &MESSAGES_SEND,
-            r#"{"inbox_id": 9, "creator_id": 42, "phone_number": "+1 (415) 555-1234", "text": "hi"}"#,
-        );
-        let v = v.unwrap();
-        assert_eq!(body_json(&v), r#"{"inbox_id":9,"creator_id":42,"phone_number":"14155551234","text":"hi"}"#);
-        assert!(v.query.is_empty());
-        // The body re-parses to the validated fields.
-        let back: serde_json::Value = serde_json::from_str(&body_json(&v)).unwrap();
-        assert_eq!(back["phone_number"], "14155551234");
-        let group = check(
-            &MESSAGES_SEND,
-            r#"{"inbox_id": 9, "creator_id": 42, "targets": ["4155551234", "+44 20 7946 0958"]}"#,
-        );
-        assert_eq!(
-            body_json(&group.unwrap()),
-            r#"{"inbox_id":9,"creator_id":42,"targets":["14155551234","442079460958"]}"#
-        );
-    }
-
-    #[test]
-    fn bad_sends_name_the_field() {
-        for (json, want) in [
-            (r#"{"creator_id": 42, "phone_number": "14155551234"}"#, "messages.send: inbox_id is required"),
-            (
-                r#"{"inbox_id": 9, "creator_id": 42}"#,
-                "messages.send: one of phone_number, chat_id, list_id, targets is required",
-            ),
-            (
-                r#"{"inbox_id": 9, "creator_id": 42, "chat_id": 1, "list_id": 2}"#,
-                "messages.send: give only one of phone_number, chat_id, list_id, targets",
-            ),
-            (
-                r#"{"inbox_id": "9", "creator_id": 42, "chat_id": 1}"#,
-                "messages.send: inbox_id must be an integer, got a string",
-            ),
-            (
-                r#"{"inbox_id": 9.5, "creator_id": 42, "chat_id": 1}"#,
-                "messages.send: inbox_id must be an integer, got a number with a fraction",
-            ),
-            (
-                r#"{"inbox_id": 9, "creator_id": 42, "phone_number": "call me"}"#,
-                "messages.send: phone_number may hold only digits",
-            ),
-            (
-                r#"{"inbox_id": 9, "creator_id": 42, "chat_id": 1, "txt": "typo"}"#,
-                "messages.send: unknown param \"txt\"; expected one of inbox_id",
-            ),
-            (
-                r#"{"inbox_id": 9, "creator_id": 42, "targets": "14155551234"}"#,
-                "messages.send: targets must be an array of phone numbers, got a string",
-            ),
-            (r#"{"inbox_id": 9007199254740993, "creator_id": 42, "chat_id": 1}"#, "safe range"),
-            (r#"[1, 2]"#, "params as an object"),
-        ] {
-            let got = check(&MESSAGES_SEND, json);
-            assert!(got.as_ref().is_err_and(|e| e.contains(want)), "{json}: {got:?}");
-        }
-    }
-
-    #[test]
-    fn null_means_not_given() {
-        let v =
-            check(&MESSAGES_SEND, r#"{"inbox_id": 9, "creator_id": 42, "chat_id": 7, "text": null, "list_id": null}"#)
-                .unwrap();
-        assert_eq!(body_json(&v), r#"{"inbox_id":9,"creator_id":42,"chat_id":7}"#);
-    }
-
-    #[test]
-    fn query_fields_use_their_wire_names() {
-        let v = check(&MESSAGES_HISTORY, r#"{"phone_number": "4155551234", "inbox_id": 3, "timestamp": 1700000000}"#)
-            .unwrap();
-        let query: Vec<(&str, Value)> = v.query.iter().map(|(f, v)| (f.wire_name(), v.clone())).collect();
-        assert_eq!(
-            query,
-            vec![
-                ("phoneNumber", Value::Str("14155551234".into())),
-                ("inboxID", Value::Int(3)),
-                ("timestamp", Value::Int(1_700_000_000))
-            ]
-        );
-        assert!(v.body.is_empty());
-        assert!(check(&MESSAGES_HISTORY, r#"{"inbox_id": 3}"#).is_err_and(|e| e.contains("phone_number is required")));
-    }
-
-    #[test]
-    fn enums_and_one_of() {
-        assert!(check(&CONTACTS_SET_STATUS, r#"{"phone": "14155551234", "status": "blocked"}"#).is_ok());
-        let bad = check(&CONTACTS_SET_STATUS, r#"{"id": 5, "status": "gone"}"#);
-        assert!(bad
-            .is_err_and(|e| e.contains("status must be one of active, blocked, unblocked, subscribed, unsubscribed")));
-    }
-
-    #[test]
-    fn json_fields_pass_through() {
-        let v = check(
-            &CONVERSATIONS_LIST,
-            r#"{"id": 1111, "filters": {"inboxes": [2222, 3333], "closed": false, "x": 1.25}}"#,
-        )
-        .unwrap();
-        assert_eq!(body_json(&v), r#"{"id":1111,"filters":{"inboxes":[2222,3333],"closed":false,"x":1.25}}"#);
-        assert!(check(&CONVERSATIONS_LIST, r#"{"id": 1}"#).is_err_and(|e| e.contains("filters is required")));
-    }
-
-    #[test]
-    fn nothing_is_no_params() {
-        assert!(check(&CONVERSATIONS_LIST, "null").is_err_and(|e| e.contains("id is required")));
-        let mut d = serde_json::Deserializer::from_str("null");
-        let ep = crate::api::endpoints::CONTACTS_V2_CHANNELS_GET;
-        assert_eq!(validate(&ep, &mut d, Settings::default()).ok(), Some(Validated::default()));
-    }
-}
+#[path = "params_tests.rs"]
+pub mod tests;

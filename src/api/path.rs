@@ -14,8 +14,8 @@ pub enum Param {
     Id,
     /// A UUID, any case, hyphenated (v2 contact ids).
     Uuid,
-    /// A word such as a channel type (`phone`, `email`): 1–32 of `a-z`, `_`.
-    Word,
+    /// One of these words (channel types: `phone`, `email`…).
+    Enum(&'static [&'static str]),
 }
 
 /// A path argument as JS gave it.
@@ -62,7 +62,7 @@ fn push_segment(out: &mut String, param: Param, arg: &Arg<'_>, what: &str, name:
             out.push_str(s);
             Ok(())
         }
-        (Param::Word, Arg::Text(s)) if is_word(s) => {
+        (Param::Enum(words), Arg::Text(s)) if words.contains(s) => {
             percent_encode(out, s);
             Ok(())
         }
@@ -70,7 +70,7 @@ fn push_segment(out: &mut String, param: Param, arg: &Arg<'_>, what: &str, name:
         (Param::Uuid, _) => {
             Err(Error::invalid(format!("{what}: {name} must be a UUID like 123e4567-e89b-12d3-a456-426614174000")))
         }
-        (Param::Word, _) => Err(Error::invalid(format!("{what}: {name} must be a word like \"phone\" or \"email\""))),
+        (Param::Enum(words), _) => Err(Error::invalid(format!("{what}: {name} must be one of {}", words.join(", ")))),
     }
 }
 
@@ -81,10 +81,6 @@ pub fn is_uuid(s: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
-}
-
-fn is_word(s: &str) -> bool {
-    (1..=32).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
 /// Append `s` with everything but RFC 3986's unreserved characters encoded.
@@ -116,7 +112,7 @@ mod tests {
         assert_eq!(
             build(
                 "/v2/contact/{contactID}/channel/{channelType}",
-                &[Param::Uuid, Param::Word],
+                &[Param::Uuid, Param::Enum(&["phone", "email"])],
                 &[Arg::Text(UUID), Arg::Text("phone")],
                 "contactsV2.channels.get"
             )
@@ -131,7 +127,7 @@ mod tests {
         for bad in ["../../v1/team", "a/b", "phone?x=1", "phone#", "%2e%2e", "PHONE", "", "ph one"] {
             let r = build(
                 "/v2/contact/{contactID}/channel/{channelType}",
-                &[Param::Uuid, Param::Word],
+                &[Param::Uuid, Param::Enum(&["phone", "email"])],
                 &[Arg::Text(UUID), Arg::Text(bad)],
                 "m",
             );

@@ -48,6 +48,16 @@ const MAX_DIGITS: usize = 15;
 /// The shortest international numbers in use have 8 digits with their code.
 const MIN_DIGITS: usize = 8;
 
+/// A country code of 1–3 digits, not starting with 0 (a leading `+` is
+/// allowed), without its `+`.
+pub fn check_country_code(cc: &str) -> Result<&str, PhoneError> {
+    let cc = cc.strip_prefix('+').unwrap_or(cc);
+    if cc.is_empty() || cc.len() > 3 || !cc.bytes().all(|b| b.is_ascii_digit()) || cc.starts_with('0') {
+        return Err(PhoneError::BadCountryCode);
+    }
+    Ok(cc)
+}
+
 /// Normalise `input` to E.164 digits without `+`.
 pub fn normalize(input: &str, default_country_code: Option<&str>) -> Result<String, PhoneError> {
     let trimmed = input.trim();
@@ -67,11 +77,7 @@ pub fn normalize(input: &str, default_country_code: Option<&str>) -> Result<Stri
         return Err(PhoneError::Empty);
     }
     if !plus && digits.len() == 10 {
-        let cc = default_country_code.ok_or(PhoneError::NeedsCountryCode)?;
-        let cc = cc.strip_prefix('+').unwrap_or(cc);
-        if cc.is_empty() || cc.len() > 3 || !cc.bytes().all(|b| b.is_ascii_digit()) || cc.starts_with('0') {
-            return Err(PhoneError::BadCountryCode);
-        }
+        let cc = check_country_code(default_country_code.ok_or(PhoneError::NeedsCountryCode)?)?;
         digits.insert_str(0, cc);
     } else if !plus && digits.len() < 11 {
         return Err(PhoneError::BadLength);

@@ -1,55 +1,38 @@
-//! A JSON value as validated params hold it, and its serialisation.
+//! Validated values and their JSON text.
 //!
-//! Numbers are integers (`i64`, within JS's safe range) except inside
-//! free-form JSON fields, where a fraction is kept as `f64` and written by a
-//! caller-supplied formatter: in the `.wasm` that is the host's `String(n)`,
-//! because Rust's own `f64` formatting costs the module about 9 KB. Written
-//! as bytes; every piece is UTF-8, so the result is too.
+//! Integers are checked to be safe integers and written as digits; free-form
+//! JSON fields arrive as JSON text already (the host's `JSON.stringify`), so
+//! the module needs neither a JSON value tree nor Rust's `f64` formatting
+//! (about 9 KB of the `.wasm`). Written as bytes; every piece is UTF-8.
 
-/// A JSON value.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    Null,
-    Bool(bool),
+/// A validated param value, ready to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Out {
     Int(i64),
-    Float(f64),
     Str(String),
-    Array(Vec<Value>),
-    /// Keys in the order given.
-    Object(Vec<(String, Value)>),
+    Bool(bool),
+    /// JSON text, written as is.
+    Json(String),
+    List(Vec<Out>),
 }
 
-impl Value {
-    /// Append the JSON text of `self` to `out`; `float` writes a finite
-    /// non-integer number.
-    pub fn write_json(&self, out: &mut Vec<u8>, float: &dyn Fn(f64, &mut Vec<u8>)) {
+impl Out {
+    /// Append the JSON text of `self` to `out`.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
         match self {
-            Value::Null => out.extend_from_slice(b"null"),
-            Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-            Value::Int(i) => push_int(out, *i),
-            Value::Float(f) => float(*f, out),
-            Value::Str(s) => push_string(out, s),
-            Value::Array(items) => {
+            Out::Int(i) => push_int(out, *i),
+            Out::Str(s) => push_string(out, s),
+            Out::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            Out::Json(text) => out.extend_from_slice(text.as_bytes()),
+            Out::List(items) => {
                 out.push(b'[');
                 for (i, v) in items.iter().enumerate() {
                     if i > 0 {
                         out.push(b',');
                     }
-                    v.write_json(out, float);
+                    v.write_json(out);
                 }
                 out.push(b']');
-            }
-            Value::Object(fields) => {
-                out.push(b'{');
-                for (i, (k, v)) in fields.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    push_string(out, k);
-                    out.push(b':');
-                    v.write_json(out, float);
-                }
-                out.push(b'}');
             }
         }
     }
@@ -85,24 +68,25 @@ pub fn push_string(out: &mut Vec<u8>, s: &str) {
 mod tests {
     use super::*;
 
-    fn json(v: &Value) -> String {
+    fn json(v: &Out) -> String {
         let mut out = Vec::new();
-        v.write_json(&mut out, &|f, out: &mut Vec<u8>| out.extend_from_slice(f.to_string().as_bytes()));
+        v.write_json(&mut out);
         String::from_utf8(out).unwrap()
     }
 
     #[test]
     fn writes_json_that_parses_back() {
-        let v = Value::Object(vec![
-            ("a".into(), Value::Int(-9_007_199_254_740_991)),
-            ("b \"q\"".into(), Value::Array(vec![Value::Null, Value::Bool(true), Value::Float(1.5)])),
-            ("c".into(), Value::Str("line\nbreak\u{1}é\\".into())),
-            ("d".into(), Value::Object(vec![])),
+        let v = Out::List(vec![
+            Out::Int(-9_007_199_254_740_991),
+            Out::Str("line\nbreak\u{1}é\\\"".into()),
+            Out::Bool(true),
+            Out::Json(r#"{"a":[1.5,null]}"#.into()),
+            Out::List(vec![]),
         ]);
         let text = json(&v);
-        assert_eq!(text, r#"{"a":-9007199254740991,"b \"q\"":[null,true,1.5],"c":"line\nbreak\u0001é\\","d":{}}"#);
+        assert_eq!(text, r#"[-9007199254740991,"line\nbreak\u0001é\\\"",true,{"a":[1.5,null]},[]]"#);
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back["c"], "line\nbreak\u{1}é\\");
+        assert_eq!(back[1], "line\nbreak\u{1}é\\\"");
     }
 
     #[test]

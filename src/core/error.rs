@@ -34,11 +34,15 @@ pub enum ErrorCode {
     Network,
     /// The caller's `AbortSignal` fired.
     Aborted,
+    /// `verifyWebhook`: the verification token is missing or wrong (answer 401).
+    WebhookUnauthorized,
+    /// `verifyWebhook`: the body is not a JSON object with a string `type` (answer 400).
+    WebhookInvalid,
 }
 
 impl ErrorCode {
     /// All codes, in documentation order.
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::InvalidArgument,
         ErrorCode::BrowserNotAllowed,
         ErrorCode::Unauthorized,
@@ -51,6 +55,8 @@ impl ErrorCode {
         ErrorCode::Timeout,
         ErrorCode::Network,
         ErrorCode::Aborted,
+        ErrorCode::WebhookUnauthorized,
+        ErrorCode::WebhookInvalid,
     ];
 
     /// The stable string code seen by JS (`err.code`).
@@ -68,6 +74,8 @@ impl ErrorCode {
             ErrorCode::Timeout => "timeout",
             ErrorCode::Network => "network",
             ErrorCode::Aborted => "aborted",
+            ErrorCode::WebhookUnauthorized => "webhook_unauthorized",
+            ErrorCode::WebhookInvalid => "webhook_invalid",
         }
     }
 

@@ -13,15 +13,17 @@ use crate::js::de::{read_fields, Field, Kind};
 use crate::js::{is_array, type_name};
 
 /// The client options, in documentation order.
-const CLIENT_OPTIONS: [Field; 8] = [
+const CLIENT_OPTIONS: [Field; 10] = [
     Field::new("secretId", Kind::Str),
     Field::new("secretKey", Kind::Str),
+    Field::new("apiKey", Kind::Str),
     Field::new("baseUrl", Kind::Str),
     Field::new("fetch", Kind::Func),
     Field::new("timeoutMs", Kind::Num),
     Field::new("maxRetries", Kind::Num),
     Field::new("now", Kind::Func),
     Field::new("dangerouslyAllowBrowser", Kind::Bool),
+    Field::new("defaultCountryCode", Kind::Str),
 ];
 /// The per-call options.
 const CALL_OPTIONS: [Field; 3] =
@@ -31,12 +33,14 @@ const CALL_OPTIONS: [Field; 3] =
 pub struct ClientOptions {
     pub secret_id: Option<String>,
     pub secret_key: Option<String>,
+    pub api_key: Option<String>,
     pub base_url: Option<String>,
     pub fetch: Option<Function>,
     pub timeout_ms: Option<f64>,
     pub max_retries: Option<f64>,
     pub now: Option<Function>,
     pub dangerously_allow_browser: Option<bool>,
+    pub default_country_code: Option<String>,
 }
 
 impl fmt::Debug for ClientOptions {
@@ -44,6 +48,7 @@ impl fmt::Debug for ClientOptions {
         f.debug_struct("ClientOptions")
             .field("secret_id", &self.secret_id)
             .field("secret_key", &self.secret_key.as_ref().map(|_| "[redacted]"))
+            .field("api_key", &self.api_key.as_ref().map(|_| "[redacted]"))
             .field("base_url", &self.base_url)
             .finish_non_exhaustive()
     }
@@ -54,7 +59,7 @@ impl ClientOptions {
     pub fn read(options: &JsValue) -> Result<ClientOptions, Error> {
         if !options.is_object() || is_array(options) || options.is_function() {
             return Err(Error::invalid(format!(
-                "options must be an object like {{ secretId, secretKey }}, got {}",
+                "options must be an object like {{ secretId, secretKey }} or {{ apiKey }}, got {}",
                 type_name(options)
             )));
         }
@@ -62,18 +67,20 @@ impl ClientOptions {
         Ok(ClientOptions {
             secret_id: s.str(),
             secret_key: s.str(),
+            api_key: s.str(),
             base_url: s.str(),
             fetch: s.js(),
             timeout_ms: s.num(),
             max_retries: s.num(),
             now: s.js(),
             dangerously_allow_browser: s.bool(),
+            default_country_code: s.str(),
         })
     }
 }
 
 /// Per-call settings, after validation.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct CallOptions {
     /// The caller's `AbortSignal`, or `undefined`.
     pub signal: JsValue,

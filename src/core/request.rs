@@ -49,6 +49,20 @@ impl Shape {
     }
 }
 
+/// When a failed attempt may be sent again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retry {
+    /// Reads (GET, and POSTs that only read), PUT and DELETE: on 408, 429,
+    /// 5xx, timeouts and network failures.
+    Idempotent,
+    /// A write made safe by its `local_id` (generated when not given):
+    /// retried like a read.
+    LocalId,
+    /// Any other write: only on 429, or when the request provably never left
+    /// (the connection was refused).
+    Unsafe,
+}
+
 /// One API request, as described by a resource.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
@@ -58,8 +72,8 @@ pub struct Request {
     /// `?k=v&…` or empty. Kept apart from `path` so that errors, which name
     /// the request by its path, never repeat query values (phone numbers).
     pub query: String,
-    /// Safe to retry on 408/429/5xx and network failures.
-    pub idempotent: bool,
+    /// When a failed attempt may be sent again.
+    pub retry: Retry,
     /// A JSON body, already serialised.
     pub body: Option<String>,
     /// The shape a 2xx body must have.
@@ -69,7 +83,7 @@ pub struct Request {
 impl Request {
     /// A `GET` of a JSON value of the given shape (idempotent).
     pub fn get(path: String, shape: Shape) -> Self {
-        Request { method: Method::Get, path, query: String::new(), idempotent: true, body: None, shape }
+        Request { method: Method::Get, path, query: String::new(), retry: Retry::Idempotent, body: None, shape }
     }
 
     /// `METHOD /path`, as errors name the request.

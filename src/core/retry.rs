@@ -156,6 +156,17 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Whether a network failure's description (`String(e)` plus its cause's
+/// code) proves the request never reached the server: the connection was
+/// refused, or the host name did not resolve. Node/undici says
+/// `ECONNREFUSED`/`ENOTFOUND`, Bun `ConnectionRefused`, Deno and workerd
+/// `Connection refused`. A reset or a timeout proves nothing.
+pub fn proves_unsent(description: &str) -> bool {
+    ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ConnectionRefused", "Connection refused", "connection refused"]
+        .iter()
+        .any(|m| description.contains(m))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,5 +239,21 @@ mod tests {
         assert_eq!(parse_retry_after("Wed, 32 Oct 2015 07:28:00 GMT", now), None);
         assert_eq!(parse_retry_after("Wed, 21 Foo 2015 07:28:00 GMT", now), None);
         assert_eq!(parse_retry_after("Wed, 21 Oct 2015 25:28:00 GMT", now), None);
+    }
+
+    #[test]
+    fn only_refusals_prove_a_request_unsent() {
+        for yes in [
+            "TypeError: fetch failed (ECONNREFUSED)",
+            "TypeError: error sending request: Connection refused (os error 111)",
+            "Error: Unable to connect (ConnectionRefused)",
+            "TypeError: fetch failed (ENOTFOUND)",
+        ] {
+            assert!(proves_unsent(yes), "{yes}");
+        }
+        for no in ["TypeError: fetch failed (ECONNRESET)", "TypeError: fetch failed (UND_ERR_SOCKET)", "AbortError", ""]
+        {
+            assert!(!proves_unsent(no), "{no}");
+        }
     }
 }

@@ -12,7 +12,7 @@ use super::auth::{self, Signer};
 use super::config;
 use super::error::{api_error_text, Error, ErrorCode};
 use super::options::{CallOptions, ClientOptions};
-use super::request::{Request, Shape};
+use super::request::{Request, Retry, Shape};
 use super::retry::{self, Decision};
 use crate::js::{self, Attempt, Fired, Outcome};
 
@@ -24,14 +24,24 @@ pub const USER_AGENT: &str = concat!("heymarket-wasm/", env!("CARGO_PKG_VERSION"
 /// never across an `.await`.
 pub struct Transport {
     base_url: String,
-    signer: Signer,
-    /// Kept only to scrub it from error messages.
-    secret_key: Box<str>,
+    credentials: Credentials,
+    /// The secret key or API key, kept only to scrub it from error messages.
+    secret: Box<str>,
+    /// Completes 10-digit phone numbers in params (`"1"`).
+    default_country_code: Option<Box<str>>,
     fetch: Option<Function>,
     clock: Option<Function>,
     timeout_ms: u32,
     max_retries: u32,
     auth: RefCell<Option<CachedAuth>>,
+}
+
+/// How requests are authorised.
+enum Credentials {
+    /// A JWT signed with the API secret, renewed as it ages.
+    Jwt(Signer),
+    /// A legacy team API key, sent as is.
+    ApiKey,
 }
 
 /// The request headers for the current token, reused while it is.
@@ -56,6 +66,14 @@ impl core::fmt::Debug for Transport {
 struct Failure {
     error: Error,
     retryable: bool,
+    /// The request provably never reached the server (connection refused).
+    unsent: bool,
+}
+
+impl Failure {
+    fn fatal(error: Error) -> Failure {
+        Failure { error, retryable: false, unsent: false }
+    }
 }
 
 impl Transport {
@@ -71,9 +89,20 @@ impl Transport {
                  pass dangerouslyAllowBrowser: true.",
             ));
         }
-        let secret_id = secret_string(o.secret_id, "secretId")?;
-        let secret_key = secret_string(o.secret_key, "secretKey")?;
-        let signer = auth::signer(&secret_id, &secret_key)?;
+        let (credentials, secret) = match (o.api_key, o.secret_id.is_some() || o.secret_key.is_some()) {
+            (Some(_), true) => {
+                return Err(Error::invalid("give either apiKey or secretId and secretKey, not both"));
+            }
+            (Some(key), false) => (Credentials::ApiKey, secret_string(Some(key), "apiKey")?),
+            (None, _) => {
+                let secret_id = secret_string(o.secret_id, "secretId")?;
+                let secret_key = secret_string(o.secret_key, "secretKey")?;
+                (Credentials::Jwt(auth::signer(&secret_id, &secret_key)?), secret_key)
+            }
+        };
+        if let Some(cc) = &o.default_country_code {
+            crate::api::phone::check_country_code(cc).map_err(|e| Error::invalid(e.to_string()))?;
+        }
         let base_url = match o.base_url {
             None => config::DEFAULT_BASE_URL.to_owned(),
             Some(s) => config::normalize_base_url(&s)?,
@@ -86,14 +115,20 @@ impl Transport {
             o.max_retries.map_or(Ok(config::DEFAULT_MAX_RETRIES), |v| config::max_retries(v, "maxRetries"))?;
         Ok(Transport {
             base_url,
-            signer,
-            secret_key: secret_key.into_boxed_str(),
+            credentials,
+            secret: secret.into_boxed_str(),
+            default_country_code: o.default_country_code.map(String::into_boxed_str),
             fetch: o.fetch,
             clock: o.now,
             timeout_ms,
             max_retries,
             auth: RefCell::new(None),
         })
+    }
+
+    /// The `defaultCountryCode` option.
+    pub fn default_country_code(&self) -> Option<&str> {
+        self.default_country_code.as_deref()
     }
 
     /// The configured base URL (normalised).
@@ -108,7 +143,7 @@ impl Transport {
 
     /// An error as JS sees it, with the secret scrubbed from its message.
     pub fn to_js(&self, mut error: Error) -> JsValue {
-        error.redact(&self.secret_key);
+        error.redact(&self.secret);
         error_to_js(&error)
     }
 
@@ -130,7 +165,13 @@ impl Transport {
                 }
                 error
             };
-            if !failure.retryable || !req.idempotent {
+            let allowed = match req.retry {
+                Retry::Idempotent | Retry::LocalId => true,
+                // A write without a dedup key: only when the server said
+                // "too many requests" or never saw it.
+                Retry::Unsafe => failure.unsent || failure.error.status == Some(429),
+            };
+            if !failure.retryable || !allowed {
                 return Err(give_up(failure.error));
             }
             match retry::decide(retries, opts.max_retries, failure.error.retry_after_ms, js::random()) {
@@ -148,18 +189,17 @@ impl Transport {
 
     /// One attempt: the decoded value, or why it failed.
     async fn attempt(&self, req: &Request, url: &str, opts: &CallOptions) -> Result<JsValue, Failure> {
-        let mut attempt = Attempt::new(opts.timeout_ms, &opts.signal).map_err(|e| Failure {
+        let mut attempt = Attempt::new(opts.timeout_ms, &opts.signal).map_err(|e| {
             // The caller's signal could not be watched (a hostile object).
-            error: Error::invalid(format!(
+            Failure::fatal(Error::invalid(format!(
                 "{}: could not watch the signal: {}",
                 req.describe(),
                 js::describe_error(&e)
-            )),
-            retryable: false,
+            )))
         })?;
         if attempt.pre_aborted() {
             // The caller's signal had already fired: send nothing.
-            return Err(Failure { error: aborted(&req.describe()), retryable: false });
+            return Err(Failure::fatal(aborted(&req.describe())));
         }
         let init = RequestInit::new();
         init.set_method(req.method.as_str());
@@ -187,18 +227,19 @@ impl Transport {
         let what = req.describe();
         if !outcome.is_response() {
             let message = format!("{what}: fetch resolved to something that is not a Response");
-            return Err(Failure { error: Error::new(ErrorCode::InvalidResponse, message), retryable: false });
+            return Err(Failure::fatal(Error::new(ErrorCode::InvalidResponse, message)));
         }
         let request_id = outcome.header("x-request-id");
         if success {
             let detail = match outcome.body() {
+                _ if outcome.too_large() => "the body is larger than 16 MiB".to_owned(),
                 Some(v) => format!("the body is {}, not {}", js::type_name(v), req.shape.describe()),
                 None => "the body is not valid JSON".to_owned(),
             };
             let error = Error::new(ErrorCode::InvalidResponse, format!("{what} returned HTTP {status} but {detail}"))
                 .with_request_id(request_id)
                 .with_status(status);
-            return Err(Failure { error, retryable: false });
+            return Err(Failure::fatal(error));
         }
         let now = js::now_ms(self.clock.as_ref());
         let retry_after = outcome.header("retry-after").and_then(|v| retry::parse_retry_after(&v, now));
@@ -206,18 +247,25 @@ impl Transport {
         let error = Error::from_status(&what, status, api_text.as_deref())
             .with_request_id(request_id)
             .with_retry_after(retry_after);
-        Err(Failure { error, retryable: retry::is_retryable_status(status) })
+        Err(Failure { error, retryable: retry::is_retryable_status(status), unsent: false })
     }
 
     /// The request headers, with a token reused while it is fresh enough.
     fn headers(&self, with_body: bool) -> Object {
         let now = auth::unix_seconds(js::now_ms(self.clock.as_ref()));
         let mut cached = self.auth.borrow_mut();
-        if !matches!(&*cached, Some(c) if auth::token_reusable(c.iat, now)) {
+        let fresh = match &self.credentials {
+            Credentials::Jwt(_) => matches!(&*cached, Some(c) if auth::token_reusable(c.iat, now)),
+            Credentials::ApiKey => cached.is_some(),
+        };
+        if !fresh {
             *cached = None;
         }
         let c = cached.get_or_insert_with(|| {
-            let authorization = format!("Bearer {}", self.signer.sign(now));
+            let authorization = match &self.credentials {
+                Credentials::Jwt(signer) => format!("Bearer {}", signer.sign(now)),
+                Credentials::ApiKey => format!("Bearer {}", self.secret),
+            };
             CachedAuth {
                 iat: now,
                 without_body: auth_headers(&authorization, false),
@@ -254,15 +302,20 @@ fn auth_headers(authorization: &str, with_body: bool) -> Object {
 fn transport_failure(fired: Option<Fired>, e: &JsValue, req: &Request, opts: &CallOptions) -> Failure {
     let what = req.describe();
     match fired {
-        Some(Fired::Aborted) => Failure { error: aborted(&what), retryable: false },
+        Some(Fired::Aborted) => Failure::fatal(aborted(&what)),
         Some(Fired::Timeout) => Failure {
             error: Error::new(ErrorCode::Timeout, format!("{what} timed out after {} ms", opts.timeout_ms)),
             retryable: true,
+            unsent: false,
         },
-        None => Failure {
-            error: Error::new(ErrorCode::Network, format!("{what} failed: {}", js::describe_error(e))),
-            retryable: true,
-        },
+        None => {
+            let description = js::describe_error(e);
+            Failure {
+                unsent: retry::proves_unsent(&description),
+                error: Error::new(ErrorCode::Network, format!("{what} failed: {description}")),
+                retryable: true,
+            }
+        }
     }
 }
 

@@ -213,3 +213,24 @@ impl Visitor<'_> for Prim {
         Ok(Value::Str(v.to_owned()))
     }
 }
+
+/// A string, number or boolean as a value for params validation, through
+/// the same serde-wasm-bindgen reads as options; `None` for anything else.
+pub fn scalar(raw: &JsValue) -> Option<crate::api::params::Given> {
+    use crate::api::params::Given;
+    let kind = if raw.is_string() {
+        Kind::Str
+    } else if raw.as_f64().is_some() {
+        Kind::Num
+    } else if raw.as_bool().is_some() {
+        Kind::Bool
+    } else {
+        return None;
+    };
+    Some(match primitive(raw, kind)? {
+        Value::Str(s) => Given::Str(s),
+        Value::Num(n) => Given::Num(n),
+        Value::Bool(b) => Given::Bool(b),
+        Value::Js(_) => return None,
+    })
+}

@@ -64,6 +64,8 @@ struct Statics {
     read: Function,
     timeout_marker: JsValue,
     aborted_marker: JsValue,
+    /// A 2xx body settles with this when it is over the size cap.
+    too_large_marker: JsValue,
 }
 
 thread_local! {
@@ -73,6 +75,7 @@ thread_local! {
             .unchecked_into(),
         timeout_marker: Object::new().into(),
         aborted_marker: Object::new().into(),
+        too_large_marker: Object::new().into(),
     };
 }
 
@@ -83,7 +86,10 @@ thread_local! {
 /// a hostile object cannot throw through wasm.
 fn read(resolve: Function, reject: Function, holder: Holder, res: JsValue) {
     let body = match status_of(&res) {
-        Some(status) if (200.0..300.0).contains(&status) => res.unchecked_ref::<Response>().json().ok(),
+        Some(status) if (200.0..300.0).contains(&status) => {
+            let headers = res.unchecked_ref::<Untrusted>().headers().ok();
+            STATICS.with(|s| super::body::read_json(res.unchecked_ref::<Response>(), headers, &s.too_large_marker))
+        }
         Some(_) => res.unchecked_ref::<Response>().text().ok().or_else(|| Some(Promise::resolve(&JsValue::UNDEFINED))),
         None => None,
     };
@@ -193,6 +199,13 @@ impl Attempt {
         let settled = JsFuture::from(settled).await;
         let res = self.holder.response();
         let (body, failure) = match settled {
+            Ok(body) if STATICS.with(|s| body == s.too_large_marker) => {
+                // Stop the rest of a body that is over the cap.
+                self.controller.abort();
+                let mut outcome = Outcome::new(res, None);
+                outcome.too_large = true;
+                return Ok(outcome);
+            }
             Ok(body) => (Some(body), None),
             Err(e) => (None, Some(e)),
         };
@@ -240,16 +253,23 @@ pub struct Outcome {
     /// The JSON value (2xx), the text (other statuses, when readable), or
     /// `None` for a 2xx body that is not JSON.
     body: Option<JsValue>,
+    /// A 2xx body over the size cap (not read).
+    too_large: bool,
 }
 
 impl Outcome {
     fn new(response: JsValue, body: Option<JsValue>) -> Outcome {
         if response.is_undefined() {
-            return Outcome { response: None, status: 0, body: None };
+            return Outcome { response: None, status: 0, body: None, too_large: false };
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let status = status_of(&response).unwrap_or(0.0) as u16;
-        Outcome { response: Some(response), status, body }
+        Outcome { response: Some(response), status, body, too_large: false }
+    }
+
+    /// Whether a 2xx body was over the size cap.
+    pub fn too_large(&self) -> bool {
+        self.too_large
     }
 
     /// Whether `fetch` resolved to something with a `status` and `json()`.

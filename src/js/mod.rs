@@ -7,6 +7,8 @@
 //! getter) is marked `catch`, so it becomes a `Result` instead of a JS
 //! exception unwinding through wasm.
 
+pub mod args;
+mod body;
 pub mod de;
 mod exchange;
 
@@ -40,6 +42,10 @@ extern "C" {
     fn object_entries(v: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
     fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
+    /// `crypto.getRandomValues(buf)` (Web Crypto; every server runtime has
+    /// it as a global).
+    #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
+    fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
     /// `String(v)` (throws for a Symbol).
     #[wasm_bindgen(js_name = String, catch)]
     fn js_string(v: &JsValue) -> Result<String, JsValue>;
@@ -59,6 +65,16 @@ pub fn fetch(custom: Option<&Function>, url: &str, init: &RequestInit) -> Promis
     }
 }
 
+/// A call's work, boxed so that every async export shares one instance of
+/// wasm-bindgen-futures' promise machinery (each `future_to_promise`
+/// instance costs about 2 KB of the module).
+pub type Task = core::pin::Pin<Box<dyn core::future::Future<Output = Result<JsValue, JsValue>>>>;
+
+/// Run `task` as a `Promise`.
+pub fn spawn(task: Task) -> Promise {
+    wasm_bindgen_futures::future_to_promise(task)
+}
+
 /// Milliseconds since the epoch, from the injected clock or `Date.now()`.
 pub fn now_ms(clock: Option<&Function>) -> f64 {
     clock
@@ -71,6 +87,20 @@ pub fn now_ms(clock: Option<&Function>) -> f64 {
 /// A random number in `[0, 1)`.
 pub fn random() -> f64 {
     js_sys::Math::random()
+}
+
+/// 16 random bytes from the host's `crypto.getRandomValues`.
+pub fn random_bytes() -> Option<[u8; 16]> {
+    let mut b = [0u8; 16];
+    get_random_values(&mut b).ok().map(|_| b)
+}
+
+/// Set `obj[key] = value` unless `obj` already has an own or inherited
+/// value there (a result's `local_id`). Ignores non-objects.
+pub fn set_if_absent(obj: &JsValue, key: &str, value: &str) {
+    if obj.is_object() && !is_array(obj) && get(obj, key).is_undefined() {
+        let _ = Reflect::set(obj, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
 }
 
 /// Read a property; `undefined` when absent or when reading throws.

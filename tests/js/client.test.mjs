@@ -566,7 +566,7 @@ describe("validation", () => {
       [{ ...ok, maxRetries: 2n }, /^maxRetries must be a number, got bigint$/],
       [{ ...ok, fetch: {} }, /^fetch must be a function, got object$/],
       [{ ...ok, dangerouslyAllowBrowser: 1 }, /^dangerouslyAllowBrowser must be a boolean, got number$/],
-      [{ ...ok, secretkey: "x" }, /^unknown client option "secretkey"; expected one of secretId, secretKey, baseUrl/],
+      [{ ...ok, secretkey: "x" }, /^unknown client option "secretkey"; expected one of secretId, secretKey, apiKey, baseUrl/],
       [{ ...ok, get timeoutMs() { throw new Error("getter"); } }, /could not be read/],
     ]) {
       assert.throws(() => new Heymarket(opts), (e) => e instanceof HeymarketError && e.code === "invalid_argument" && re.test(e.message) && !e.message.includes(secretKey), String(re));

@@ -3,12 +3,23 @@
 import {
   Heymarket,
   HeymarketError,
+  normalizePhone,
   signJwt,
+  verifyWebhook,
   VERSION,
+  type Contact,
+  type ContactV2,
   type Conversation,
+  type CreateResult,
   type HeymarketErrorCode,
   type HeymarketOptions,
+  type Message,
+  type MessageSendParams,
+  type Paginator,
   type RequestOptions,
+  type SendResult,
+  type Template,
+  type WebhookEvent,
 } from "heymarket-wasm";
 import { createMockHeymarket, FIXTURE_CREDENTIALS, type MockHeymarket, type MockStep } from "heymarket-wasm/mock";
 
@@ -19,6 +30,8 @@ mock.script(step);
 const options: HeymarketOptions = { ...FIXTURE_CREDENTIALS, fetch: mock.fetch, timeoutMs: 5_000, maxRetries: 1 };
 const hm = new Heymarket(options);
 const fromEnv: Heymarket = Heymarket.fromEnv({ HEYMARKET_SECRET_ID: "id", HEYMARKET_SECRET_KEY: "key" }, { maxRetries: 0 });
+// The legacy team API key instead of an API Secret, and 10-digit numbers completed with +1.
+export const legacy = new Heymarket({ apiKey: "hm_key", defaultCountryCode: "1", fetch: mock.fetch });
 // A Worker's `env` as `wrangler types` declares it: an interface, without an index signature.
 interface Env {
   HEYMARKET_SECRET_ID: string;
@@ -34,6 +47,8 @@ function describe(code: HeymarketErrorCode): string {
     case "rate_limited":
     case "server_error":
       return "try later";
+    case "webhook_unauthorized":
+      return "401";
     default:
       return code;
   }
@@ -59,4 +74,95 @@ export async function main(): Promise<string> {
   }
   const token: string = signJwt({ secretId: "id", secretKey: "key", iat: 1 });
   return `${VERSION} ${id} ${target} ${firstMember} ${String(extra)} ${token} ${hm.baseUrl}`;
+}
+
+// Every namespace, as written against the API.
+export async function everyNamespace(): Promise<unknown[]> {
+  const send: MessageSendParams = { inbox_id: 1, creator_id: 2, phone_number: "+1 (415) 555-0123", text: "Hi {{first_name}}" };
+  const sent: SendResult = await hm.messages.send(send, perCall);
+  const localId: string = sent.local_id;
+  await hm.messages.send({ inbox_id: 1, creator_id: 2, list_id: 7, template_id: 3 });
+  await hm.messages.send({ inbox_id: 1, creator_id: 2, targets: ["14155550123", "14155550124"], media_url: "https://x.test/a.png" });
+  await hm.messages.sendEmail({ creator_id: 2, inbox: 1, text: "<p>Hi</p>", targets: ["to:a@x.test"] });
+  const history: Message[] = await hm.messages.history({ phone_number: "14155550123", inbox_id: 1 });
+  const count: string = await hm.messages.count();
+
+  const messages: Paginator<Message> = hm.messages.list({ order: "updated_at", limit: 50 });
+  for await (const message of messages) {
+    const text: string | null | undefined = message.text;
+    if (text) break;
+  }
+  for await (const page of hm.conversations.list({ id: 9, filters: { inboxes: [1, 2], closed: false } }).pages()) {
+    const first: Conversation | undefined = page[0];
+    if (first) break;
+  }
+  const recent: Contact[] = await hm.contacts.list({ archived: false }).toArray({ limit: 100 });
+  const ok: string = await hm.conversations.close({ inbox_id: 1, user_id: 2, chat_id: 3 });
+  await hm.conversations.reassign({ inbox_id: 1, user_id: 2, reassign_id: 4, target: "14155550123" });
+  await hm.conversations.transfer({ conversation_id: 3, transfer_inbox_id: 5 });
+
+  const created: CreateResult = await hm.contacts.create({ phone: "4155550123", first: "Ada", custom: { "123": "Premium" }, tags: [{ tag_id: 55 }] });
+  const contact: Contact = await hm.contacts.get(created.id);
+  await hm.contacts.update(contact.id, { phone: "14155550123", overwrite: true });
+  await hm.contacts.lookup({ phone: "14155550123" });
+  await hm.contacts.setStatus({ id: 1, status: "unsubscribed" });
+  const batch: string | Contact[] = await hm.contacts.batchCreate([{ phone: "14155550123" }], { overwrite: false });
+  await hm.contacts.fields.create([{ title: "Plan" }]);
+  const fields: unknown = await hm.contacts.fields.list();
+
+  const v2: ContactV2 = await hm.contactsV2.get("a1b2c3d4-0000-4000-8000-000000000000");
+  await hm.contactsV2.create({ contact_channels: [{ channel_type: "phone", channel_id: "14155550123" }] });
+  await hm.contactsV2.channels.add("a1b2c3d4-0000-4000-8000-000000000000", { channel_type: "email", channel_id: "a@x.test" });
+  await hm.contactsV2.bulkDelete(["a1b2c3d4-0000-4000-8000-000000000000"]);
+  const v2Page: ContactV2[] = await hm.contactsV2.list({ limit: 30 }).toArray({ limit: 30 });
+
+  const list = await hm.lists.create({ title: "VIPs", phones: ["14155550123"] });
+  await hm.lists.update(list.id, { add_phones: ["14155550124"] });
+  await hm.lists.v1.get(list.id);
+  const template: Template = await hm.templates.get(101);
+  await hm.templates.create({ title: "Hours", content: { text: "We open at 9" } });
+  await hm.tags.create({ tag: "VIP", color: "#FFD700" });
+  await hm.schedules.create({ inbox_id: 1, execute_at: "2030-01-01T09:00:00Z", content: { text: "Reminder" }, conversation_id: 3 });
+  await hm.surveys.list({ page: 1 }).toArray({ limit: 10 });
+  const inboxes = await hm.inboxes.list();
+  const inboxList = Array.isArray(inboxes) ? inboxes : inboxes.inboxes;
+  const team = await hm.team.get();
+  const users = await hm.users.lookup({ email: ["help@heymarket.com"] });
+  await hm.users.update([{ id: users.memberships[0]?.id ?? 1, first_name: "Jane" }]);
+  return [localId, history, count, recent, ok, batch, fields, v2, v2Page, template, inboxList[0]?.members, team.members, normalizePhone("(415) 555-0123", { defaultCountryCode: "1" })];
+}
+
+// A webhook handler: the event narrows on its `type`.
+export async function onWebhook(request: Request): Promise<Response> {
+  let event: WebhookEvent;
+  try {
+    event = await verifyWebhook(request, { token: "WEBHOOK_VERIFICATION_TOKEN" });
+  } catch (err) {
+    const status = err instanceof HeymarketError && err.code === "webhook_unauthorized" ? 401 : 400;
+    return new Response(null, { status });
+  }
+  if (event.type === "message_recieved" || event.type === "message_received") {
+    const text: string | null | undefined = event.event_data.text;
+    const messageId: number = event.event_data.id;
+    return new Response(`${messageId} ${text}`);
+  }
+  switch (event.type) {
+    case "chat_closed": {
+      const conversationId: number = event.event_data.id;
+      return new Response(String(conversationId));
+    }
+    case "target_opt_out": {
+      const phone: string | null | undefined = event.event_data.phone;
+      return new Response(phone ?? "");
+    }
+    case "incoming_call": {
+      const data: Record<string, unknown> = event.event_data;
+      return new Response(JSON.stringify(data));
+    }
+    default: {
+      const type: string = event.type;
+      const data: unknown = event.event_data;
+      return new Response(`${type} ${JSON.stringify(data)} ${(event.type as string) === "a_new_type"}`);
+    }
+  }
 }

@@ -1,0 +1,258 @@
+// Messages and conversations (re-exported by index.d.ts).
+//
+// Phone fields take any common format ("+1 (415) 555-0123", "14155550123";
+// ten digits need the client's `defaultCountryCode`) and are sent as E.164
+// digits without "+", the API's format; see `normalizePhone`.
+import type { ExactlyOne, Paginator, RequestOptions } from "./types-common.js";
+import type { Conversation, Message, SendResult } from "./types-objects.js";
+
+// ---- messages -------------------------------------------------------------
+
+/** The fields of `messages.send` besides its target. */
+export interface MessageSendBase {
+  /** The sending inbox. */
+  inbox_id: number;
+  /** Sender: a member id of the sending inbox (`inboxes.list` → `members`, or `team.get`). */
+  creator_id: number;
+  /** Body text; templates and broadcasts support merge tokens like `{{first_name}}`. */
+  text?: string;
+  /** A saved template, merged server-side. */
+  template_id?: number;
+  /** A public media URL; makes it an MMS. */
+  media_url?: string;
+  /** Send a survey: its opening question becomes the text. */
+  survey_id?: number;
+  /** Client id and de-duplication key. Generated (UUID v4) when absent. */
+  local_id?: string;
+  /** An internal note, visible only to the team, never sent. */
+  private?: boolean;
+  /** Display name on the message. */
+  author?: string;
+  /** Listed in the schema; purpose undocumented. */
+  activity_id?: string;
+}
+
+/** The target families of `messages.send`: give exactly one. */
+export interface MessageSendTarget {
+  /** One-to-one SMS/MMS to this phone (any common format; sent as E.164 digits). */
+  phone_number: string;
+  /** Reply in an existing conversation. */
+  chat_id: number;
+  /** Broadcast: a separate one-to-one copy to each member of the list. */
+  list_id: number;
+  /** Group MMS to these phones (any common format; sent as E.164 digits). Not from toll-free numbers. */
+  targets: readonly string[];
+}
+
+/** `messages.send` params: the base fields and exactly one target. */
+export type MessageSendParams = MessageSendBase & ExactlyOne<MessageSendTarget>;
+
+/** `messages.sendEmail` params. */
+export interface MessageSendEmailParams {
+  /** Sender member id. */
+  creator_id: number;
+  /** The e-mail inbox (`inbox`, not `inbox_id`). */
+  inbox: number;
+  /** Body; HTML allowed. */
+  text: string;
+  /** Plain-text fallback. */
+  raw_text?: string;
+  /** De-duplication key. Generated (UUID v4) when absent. */
+  local_id?: string;
+  /** Title of a new conversation. */
+  conv_title?: string;
+  /** New thread: entries prefixed `to:` or `cc:`, each with comma-separated addresses (`["to:a@x.com,b@x.com", "cc:c@x.com"]`). */
+  targets?: readonly string[];
+  /** Reply in this thread (a previous send's `convo_id`). */
+  convo_id?: number;
+}
+
+/** `messages.history` params (sent in the query string). */
+export interface MessageHistoryParams {
+  /** The conversation's phone (any common format; sent as E.164 digits, as `phoneNumber`). */
+  phone_number: string;
+  /** The inbox (sent as `inboxID`). */
+  inbox_id: number;
+  /** Unix seconds: only messages before it. */
+  timestamp?: number;
+}
+
+/** How `messages.list` and `messages.count` order messages. */
+export type MessageOrder = "created_at" | "updated_at";
+
+/** `messages.count` params. */
+export interface MessageCountParams {
+  /** RFC 3339 cursor. */
+  created_at?: string;
+  /** Default `"created_at"`. */
+  order?: MessageOrder;
+  /** Default `false` (newest first). */
+  ascending?: boolean;
+}
+
+/** `messages.list` params. */
+export interface MessageListParams extends MessageCountParams {
+  /** Page size; default 30. */
+  limit?: number;
+}
+
+export interface MessagesApi {
+  /**
+   * Send an SMS/MMS, group MMS, list broadcast, template, survey or private
+   * note. Success means accepted (queued), not delivered.
+   *
+   * `POST /v1/message/send`. Retry: a `local_id` (UUID v4) is generated when
+   * absent (and set on the result if the answer lacks it); then retried like a GET.
+   */
+  send(params: MessageSendParams, options?: RequestOptions): Promise<SendResult>;
+  /**
+   * Send an e-mail, or reply in an e-mail thread.
+   *
+   * `POST /v1/email/send`. Retry: a `local_id` (UUID v4) is generated when
+   * absent (and set on the result if the answer lacks it); then retried like a GET.
+   */
+  sendEmail(params: MessageSendEmailParams, options?: RequestOptions): Promise<SendResult>;
+  /**
+   * The last 50 (at most) messages of one phone's conversation in one inbox;
+   * older ones with `timestamp`. One request, no paging.
+   *
+   * `GET /v1/messages`. Retry: idempotent.
+   */
+  history(params: MessageHistoryParams, options?: RequestOptions): Promise<Message[]>;
+  /**
+   * Every message of the team.
+   *
+   * `POST /v1/messages/all`. Retry: idempotent. Paging: each next page sends
+   * `created_at` = the last message's `date`; stops at an empty page.
+   */
+  list(params?: MessageListParams, options?: RequestOptions): Paginator<Message>;
+  /**
+   * Count the team's messages; the API answers a string.
+   *
+   * `POST /v1/messages/all/count`. Retry: idempotent.
+   */
+  count(params?: MessageCountParams, options?: RequestOptions): Promise<string>;
+}
+
+// ---- conversations ----------------------------------------------------------
+
+/** `conversations.list` filters. */
+export interface ConversationFilters {
+  /** Inbox ids (required). */
+  inboxes: readonly number[];
+  closed?: boolean;
+  /** Unread for the user `id`. */
+  unread?: boolean;
+}
+
+/** `conversations.list` params. */
+export interface ConversationListParams {
+  /** User id of an inbox member (scopes the list and checks membership). */
+  id: number;
+  filters: ConversationFilters;
+  /** RFC 3339: conversations updated before it. The paging cursor. */
+  date?: string;
+}
+
+/** `conversations.count` params. */
+export interface ConversationCountParams {
+  /** RFC 3339: conversations updated before it. */
+  date?: string;
+  id?: number;
+  filters?: Partial<ConversationFilters>;
+}
+
+/** The conversation targets of the actions: give exactly one. */
+export interface ConversationTarget {
+  /** The conversation id. */
+  chat_id: number;
+  /** The other party's phone (any common format; sent as E.164 digits). */
+  target: string;
+  /** A group MMS conversation's phones (any common format; sent as E.164 digits). */
+  targets: readonly string[];
+}
+
+/** The fields of the conversation actions besides the target. */
+export interface ConversationActionBase {
+  inbox_id: number;
+  /** The acting user. */
+  user_id: number;
+}
+
+/** `conversations.open` params. */
+export type ConversationOpenParams = ConversationActionBase & ExactlyOne<ConversationTarget>;
+/** `conversations.close` params. */
+export type ConversationCloseParams = ConversationOpenParams;
+/** `conversations.markRead` params. */
+export type ConversationMarkReadParams = ConversationOpenParams;
+/** `conversations.markUnread` params. */
+export type ConversationMarkUnreadParams = ConversationOpenParams;
+
+/** `conversations.reassign` params (`user_id` is the current owner). */
+export type ConversationReassignParams = ConversationActionBase & {
+  /** The new owner, a member of the same inbox. */
+  reassign_id: number;
+} & ExactlyOne<ConversationTarget>;
+
+/** `conversations.transfer` params. Only SMS conversations, and not into an inbox that has this conversation already. */
+export interface ConversationTransferParams {
+  conversation_id: number;
+  transfer_inbox_id: number;
+}
+
+export interface ConversationsApi {
+  /**
+   * Conversations of the given inboxes, newest update first.
+   *
+   * `POST /v1/conversations`. Retry: idempotent. Paging: each next page sends
+   * `date` = the last conversation's `updated`; stops at an empty page.
+   */
+  list(params: ConversationListParams, options?: RequestOptions): Paginator<Conversation>;
+  /**
+   * Count conversations. The answer's shape is undocumented.
+   *
+   * `POST /v1/conversations/count`. Retry: idempotent.
+   */
+  count(params?: ConversationCountParams, options?: RequestOptions): Promise<unknown>;
+  /** `GET /v1/conversations/{id}`. `id` must be a positive safe integer. Retry: idempotent. */
+  get(id: number, options?: RequestOptions): Promise<Conversation>;
+  /**
+   * Mark a conversation open. Answers a string (`"ok"`).
+   *
+   * `POST /v1/conversations/open`. Retry: only on 429 or a connection refused before sending.
+   */
+  open(params: ConversationOpenParams, options?: RequestOptions): Promise<string>;
+  /**
+   * Mark a conversation closed (archived). Answers a string (`"ok"`).
+   *
+   * `POST /v1/conversations/close`. Retry: only on 429 or a connection refused before sending.
+   */
+  close(params: ConversationCloseParams, options?: RequestOptions): Promise<string>;
+  /**
+   * Mark a conversation read. Answers a string.
+   *
+   * `POST /v1/conversations/read`. Retry: only on 429 or a connection refused before sending.
+   */
+  markRead(params: ConversationMarkReadParams, options?: RequestOptions): Promise<string>;
+  /**
+   * Mark a conversation unread. Answers a string.
+   *
+   * `POST /v1/conversations/unread`. Retry: only on 429 or a connection refused before sending.
+   */
+  markUnread(params: ConversationMarkUnreadParams, options?: RequestOptions): Promise<string>;
+  /**
+   * Reassign a conversation to another member of the same inbox. Answers a string (`"ok"`).
+   *
+   * `POST /v1/conversations/reassign`. Retry: only on 429 or a connection refused before sending.
+   */
+  reassign(params: ConversationReassignParams, options?: RequestOptions): Promise<string>;
+  /**
+   * Move a conversation to another inbox. Answers a string (`"ok"`).
+   *
+   * `POST /v1/conversations/transfer`. Retry: only on 429 or a connection refused before sending.
+   */
+  transfer(params: ConversationTransferParams, options?: RequestOptions): Promise<string>;
+}
+
+/** @deprecated Renamed {@link ConversationsApi}. */
+export type Conversations = ConversationsApi;
