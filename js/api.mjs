@@ -167,6 +167,44 @@ export function createApi(wasm) {
       });
     }
 
+    // The API's namespaces, built from the endpoint table on first use.
+    get messages() {
+      return this.#namespaces.messages;
+    }
+    get conversations() {
+      return this.#namespaces.conversations;
+    }
+    get contacts() {
+      return this.#namespaces.contacts;
+    }
+    get contactsV2() {
+      return this.#namespaces.contactsV2;
+    }
+    get lists() {
+      return this.#namespaces.lists;
+    }
+    get templates() {
+      return this.#namespaces.templates;
+    }
+    get tags() {
+      return this.#namespaces.tags;
+    }
+    get schedules() {
+      return this.#namespaces.schedules;
+    }
+    get surveys() {
+      return this.#namespaces.surveys;
+    }
+    get inboxes() {
+      return this.#namespaces.inboxes;
+    }
+    get team() {
+      return this.#namespaces.team;
+    }
+    get users() {
+      return this.#namespaces.users;
+    }
+
     /** The API origin this client talks to. */
     get baseUrl() {
       return this.#client.baseUrl;

@@ -6,6 +6,8 @@
 //! transport sends.
 
 pub mod build;
+#[cfg(test)]
+pub mod docs;
 pub mod endpoints;
 pub mod paging;
 pub mod params;
