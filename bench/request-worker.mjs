@@ -81,13 +81,20 @@ for (const c of [1, 16, 64]) {
   );
 }
 
-// In-process: the same work minus the network. Each call gets a fresh Response.
+// In-process: the same work minus the network. Each call gets a fresh Response
+// with the headers the HTTP server sends (Content-Length included); the
+// "chunked" row answers without Content-Length, so the client streams the body
+// under its 16 MiB cap instead of calling json().
 const body = JSON.stringify(fixture);
-const local = () => Promise.resolve(new Response(body, { status: 200, headers: { "content-type": "application/json", "x-request-id": "r" } }));
+const headers = { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), "x-request-id": "r" };
+const local = () => Promise.resolve(new Response(body, { status: 200, headers }));
+const chunked = () => Promise.resolve(new Response(body, { status: 200, headers: { "content-type": "application/json", "x-request-id": "r" } }));
 const localClient = new Heymarket({ secretId, secretKey, baseUrl: base, fetch: local });
+const chunkedClient = new Heymarket({ secretId, secretKey, baseUrl: base, fetch: chunked });
 const localBefore = Before && new Before({ secretId, secretKey, baseUrl: base, fetch: local });
 const inproc = {
   "heymarket-wasm": () => localClient.conversations.get(fixture.id),
+  "heymarket-wasm, answer without Content-Length": () => chunkedClient.conversations.get(fixture.id),
   ...(localBefore && { "heymarket-wasm (before)": () => localBefore.conversations.get(fixture.id) }),
   "DIY fetch + node:crypto": () => diy(local, fixture.id),
   "DIY + AbortSignal.timeout": () => diy(local, fixture.id, AbortSignal.timeout(30_000)),

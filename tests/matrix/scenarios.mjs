@@ -4,6 +4,8 @@
 // which a scenario scripts the mock (which runs in the harness's process).
 
 class Check extends Error {}
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const byNumber = (a, b) => a - b;
 function ok(cond, message) {
   if (!cond) throw new Check(message);
 }
@@ -23,7 +25,7 @@ async function rejection(promise) {
 
 /**
  * @param {object} ctx
- * @param {object} ctx.api the package: { Heymarket, HeymarketError, signJwt, VERSION }
+ * @param {object} ctx.api the package: { Heymarket, HeymarketError, signJwt, verifyWebhook, VERSION }
  * @param {string} ctx.mockUrl base URL of the mock Heymarket
  * @param {string} ctx.controlUrl base URL of the mock's control server
  * @param {{ secretId: string, secretKey: string }} ctx.credentials
@@ -32,7 +34,7 @@ async function rejection(promise) {
  * @param {object} [ctx.moduleScopeClient] a client created at module scope
  */
 export async function runScenarios(ctx) {
-  const { Heymarket, HeymarketError, signJwt } = ctx.api;
+  const { Heymarket, HeymarketError, signJwt, verifyWebhook } = ctx.api;
   const { secretId, secretKey } = ctx.credentials;
   const control = async (path, body) => {
     const res = await fetch(`${ctx.controlUrl}${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
@@ -40,6 +42,8 @@ export async function runScenarios(ctx) {
     return res.json();
   };
   const requests = () => control("/requests");
+  /** A collection of the mock's store: `{ count, items }` (the store is re-seeded before every scenario). */
+  const store = (kind) => control(`/store/${kind}`);
   const client = (options = {}) => new Heymarket({ secretId, secretKey, baseUrl: ctx.mockUrl, ...options });
   const fixture = (await control("/fixtures")).conversations[0];
 
@@ -107,6 +111,109 @@ export async function runScenarios(ctx) {
       const got = await Promise.all(Array.from({ length: 32 }, () => hm.conversations.get(fixture.id)));
       ok(got.every((c) => c.id === fixture.id), "all answered");
       eq((await requests()).length, 32, "requests");
+    },
+    "messages.send: a typed phone number goes out as E.164 digits, with a generated UUID local_id": async () => {
+      const before = (await store("messages")).count;
+      const hm = client();
+      const params = { inbox_id: 101, creator_id: 55, phone_number: "+1 (415) 555-1234", text: "Matrix says hi" };
+      const sent = await hm.messages.send(params);
+      ok(Number.isInteger(sent.id) && sent.queued === true, `answer ${JSON.stringify(sent)}`);
+      ok(UUID_V4.test(sent.local_id), `local_id ${JSON.stringify(sent.local_id)} is not a UUID v4`);
+      eq(params.phone_number, "+1 (415) 555-1234", "params left untouched");
+      const reqs = await requests();
+      eq(reqs.map((r) => `${r.method} ${r.path}`), ["POST /v1/message/send"], "requests");
+      eq(reqs[0].auth.valid, true, `auth (${reqs[0].auth.reason})`);
+      eq(JSON.parse(reqs[0].body), { inbox_id: 101, creator_id: 55, phone_number: "14155551234", text: "Matrix says hi", local_id: sent.local_id }, "body");
+      const after = await store("messages");
+      eq(after.count, before + 1, "messages stored");
+      const m = after.items.find((x) => x.id === sent.id);
+      ok(m, `message ${sent.id} stored`);
+      eq([m.target, m.conversation.target, m.text, m.local_id, m.user], ["14155551234", "14155551234", "Matrix says hi", sent.local_id, 55], "stored message");
+      const again = await hm.messages.send(params);
+      ok(UUID_V4.test(again.local_id) && again.local_id !== sent.local_id, "a fresh local_id per call");
+    },
+    "messages.send: a connection dropped after sending is retried with the same local_id, one message stored": async () => {
+      const before = (await store("messages")).count;
+      await control("/script", [{ dropAfterProcessing: true }]);
+      const hm = client({ defaultCountryCode: "1" });
+      const sent = await hm.messages.send({ inbox_id: 101, creator_id: 55, phone_number: "415.555.1234", text: "once" }).catch((e) => {
+        throw new Check(`rejected: ${e.code}: ${e.message}`);
+      });
+      const reqs = await requests();
+      const attempts = reqs.map((r) => [r.path, Boolean(r.dropped), JSON.parse(r.body).phone_number, JSON.parse(r.body).local_id]);
+      eq(attempts, [["/v1/message/send", true, "14155551234", sent.local_id], ["/v1/message/send", false, "14155551234", sent.local_id]], "attempts");
+      eq((await store("messages")).count, before + 1, "messages stored");
+    },
+    "conversations.list: for await walks more than three pages, every item once": async () => {
+      const inbox = 101;
+      const expected = (await store("conversations")).items.filter((c) => c.inbox === inbox).map((c) => c.id);
+      const seen = [];
+      for await (const c of client().conversations.list({ id: 55, filters: { inboxes: [inbox] } })) {
+        ok(c.inbox === inbox, `conversation ${c.id} is in inbox ${c.inbox}`);
+        seen.push(c.id);
+      }
+      eq(seen.length, new Set(seen).size, "no conversation twice");
+      eq([...seen].sort(byNumber), [...expected].sort(byNumber), "every conversation of the inbox");
+      const reqs = await requests();
+      const pages = reqs.length - 1; // the last answer is the empty page
+      ok(pages > 3, `only ${pages} pages for ${seen.length} conversations`);
+      const bodies = reqs.map((r) => JSON.parse(r.body));
+      ok(reqs.every((r) => r.method === "POST" && r.path === "/v1/conversations"), "paths");
+      ok(bodies.every((b) => b.id === 55 && JSON.stringify(b.filters) === JSON.stringify({ inboxes: [inbox] })), `bodies ${JSON.stringify(bodies[0])}`);
+      eq(bodies[0].date, undefined, "first page without a cursor");
+      const dates = bodies.slice(1).map((b) => Date.parse(b.date));
+      ok(dates.every((d, i) => Number.isFinite(d) && (i === 0 || d < dates[i - 1])), `cursors ${JSON.stringify(bodies.map((b) => b.date))}`);
+    },
+    "contacts.list: .pages() follows the date cursor; .toArray({ limit }) stops early": async () => {
+      const total = (await store("contacts")).count;
+      const hm = client();
+      const pages = [];
+      for await (const page of hm.contacts.list().pages()) pages.push(page);
+      ok(pages.length > 3, `${pages.length} pages`);
+      const all = pages.flat();
+      eq([all.length, new Set(all.map((c) => c.id)).size], [total, total], "items and distinct ids");
+      const bodies = (await requests()).map((r) => JSON.parse(r.body || "{}"));
+      eq(bodies.length, pages.length + 1, "one request per page, then the empty one");
+      for (let i = 1; i < bodies.length; i++) eq(bodies[i].date, pages[i - 1].at(-1).updated, `cursor of request ${i + 1}`);
+      await control("/reset", {});
+      const first = await hm.contacts.list().toArray({ limit: 45 });
+      eq(first.map((c) => c.id), all.slice(0, 45).map((c) => c.id), "toArray({ limit: 45 })");
+      eq((await requests()).length, 2, "requests for 45 items");
+      eq((await rejection(hm.contacts.list().toArray())).code, "invalid_argument", "toArray() without a limit");
+    },
+    "verifyWebhook: a string, bytes and a Request; a wrong token is webhook_unauthorized": async () => {
+      const token = "matrix-webhook-token-3b9e61";
+      const delivery = {
+        type: "message_recieved",
+        id: 321,
+        token,
+        event_data: { id: 9980041, text: "What are your hours?", target: "14155551234", conversation: { id: fixture.id, inbox: 101 } },
+      };
+      const raw = JSON.stringify(delivery);
+      const request = (body) => new Request("https://hooks.example/heymarket", { method: "POST", headers: { "content-type": "application/json" }, body });
+      eq(await verifyWebhook(raw, { token }), delivery, "from a string");
+      eq(await verifyWebhook(new TextEncoder().encode(raw), { token }), delivery, "from bytes");
+      eq(await verifyWebhook(request(raw), { token }), delivery, "from a Request");
+      const unknown = { type: "brand_new_event", id: 321, token, extra: [1] };
+      eq(await verifyWebhook(JSON.stringify(unknown), { token }), unknown, "an unknown type passes through");
+      for (const [what, verify] of [
+        ["string", () => verifyWebhook(raw, { token: "not-the-token" })],
+        ["Request", () => verifyWebhook(request(raw), { token: "not-the-token" })],
+        ["no token", () => verifyWebhook(JSON.stringify({ ...delivery, token: undefined }), { token })],
+      ]) {
+        const err = await rejection(verify());
+        ok(err instanceof HeymarketError, `${what}: instanceof HeymarketError`);
+        eq([err.code, err.status], ["webhook_unauthorized", 401], `${what}: wrong token`);
+        for (const text of [err.message, String(err.stack), JSON.stringify(err)]) ok(!text.includes(token) && !text.includes("not-the-token"), `${what}: a token in the error`);
+      }
+      for (const [what, verify] of [
+        ["string", () => verifyWebhook("not json {", { token })],
+        ["Request", () => verifyWebhook(request("not json {"), { token })],
+      ]) {
+        const err = await rejection(verify());
+        eq([err instanceof HeymarketError, err.code, err.status], [true, "webhook_invalid", 400], `${what}: not JSON`);
+      }
+      eq((await requests()).length, 0, "requests sent");
     },
     "Heymarket.fromEnv": async () => {
       const env = ctx.env ?? { HEYMARKET_SECRET_ID: secretId, HEYMARKET_SECRET_KEY: secretKey, HEYMARKET_BASE_URL: ctx.mockUrl };

@@ -26,6 +26,12 @@ macro_rules! contact_fields {
 
 const CONTACT: &[Field] = contact_fields!(r("phone", Phone));
 const ID_OR_PHONE: &[&str] = &["id", "phone"];
+/// Reads of one contact by id or phone (`lookup`, `status`).
+const BY_ID_OR_PHONE: &[Field] = &[o("id", Int), o("phone", Phone)];
+
+const fn by_id_or_phone(name: &'static str, path: &'static str) -> Endpoint {
+    Endpoint::new(name, Post, path, BY_ID_OR_PHONE, Shape::Object, Idempotent).one_of(ID_OR_PHONE)
+}
 
 pub const CONTACTS_CREATE: Endpoint =
     Endpoint::new("contacts.create", Post, "/v1/contact", CONTACT, Shape::Object, Unsafe);
@@ -42,15 +48,7 @@ pub const CONTACTS_UPDATE: Endpoint = Endpoint::new(
 .params(&[Param::Id]);
 pub const CONTACTS_DELETE: Endpoint =
     Endpoint::new("contacts.delete", Delete, "/v1/contact/{id}", &[], Shape::Str, Idempotent).params(&[Param::Id]);
-pub const CONTACTS_LOOKUP: Endpoint = Endpoint::new(
-    "contacts.lookup",
-    Post,
-    "/v1/contact/get",
-    &[o("phone", Phone), o("id", Int)],
-    Shape::Object,
-    Idempotent,
-)
-.one_of(ID_OR_PHONE);
+pub const CONTACTS_LOOKUP: Endpoint = by_id_or_phone("contacts.lookup", "/v1/contact/get");
 pub const CONTACTS_LIST: Endpoint = Endpoint::new(
     "contacts.list",
     Post,
@@ -77,15 +75,7 @@ pub const CONTACTS_COUNT: Endpoint = Endpoint::new(
     Shape::Any,
     Idempotent,
 );
-pub const CONTACTS_STATUS: Endpoint = Endpoint::new(
-    "contacts.status",
-    Post,
-    "/v1/contact/status",
-    &[o("id", Int), o("phone", Phone)],
-    Shape::Object,
-    Idempotent,
-)
-.one_of(ID_OR_PHONE);
+pub const CONTACTS_STATUS: Endpoint = by_id_or_phone("contacts.status", "/v1/contact/status");
 pub const CONTACTS_SET_STATUS: Endpoint = Endpoint::new(
     "contacts.setStatus",
     Post,
