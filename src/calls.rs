@@ -68,7 +68,10 @@ impl Prepared {
         let mut params =
             if takes_params { js::args::params(ep, &arg(positional), settings)? } else { Validated::default() };
         let options = arg(positional + usize::from(takes_params));
-        let opts = t.call_options(&options)?;
+        let opts = t.call_options(&options).map_err(|mut e| {
+            e.message = params::cat(&[ep.name, ": ", &e.message]);
+            e
+        })?;
         let local_id = if ep.retry == Retry::LocalId { Some(local_id(ep, &mut params)?) } else { None };
         Ok(Prepared { ep, path, items, params, local_id, opts })
     }
@@ -92,6 +95,10 @@ impl Prepared {
 /// made now (never at module scope: workerd forbids randomness there).
 fn local_id(ep: &'static Endpoint, params: &mut Validated) -> Result<String, Error> {
     if let Some((_, Out::Str(id))) = params.fields.iter().find(|(f, _)| f.name == "local_id") {
+        // An empty key de-duplicates nothing: refuse it rather than retry.
+        if id.trim().is_empty() {
+            return Err(Error::invalid(params::cat(&[ep.name, ": local_id must not be empty"])));
+        }
         return Ok(id.clone());
     }
     let bytes = js::random_bytes().ok_or_else(|| {

@@ -127,6 +127,7 @@ fn kind(v: &Given) -> String {
     match v {
         Given::Absent => "nothing".into(),
         Given::Bool(_) => "boolean".into(),
+        Given::Num(n) if n.fract() == 0.0 => "number".into(),
         Given::Num(n) if n.is_finite() => "a number with a fraction".into(),
         Given::Num(_) => "a number that is not finite".into(),
         Given::Str(_) => "string".into(),

@@ -91,10 +91,11 @@ fn bad_sends_name_the_field() {
         ),
         (
             r#"{"inbox_id": 9, "creator_id": 42, "targets": ["14155551234", 5]}"#,
-            "targets[1] must be a phone number (a string), got a",
+            "targets[1] must be a phone number (a string), got number",
         ),
         (r#"{"inbox_id": 9007199254740993, "creator_id": 42, "chat_id": 1}"#, "inbox_id must be a safe integer"),
         (r#"{"inbox_id": {"a": 1}, "creator_id": 42, "chat_id": 1}"#, "inbox_id must be a safe integer, got object"),
+        (r#"{"inbox_id": 9, "creator_id": 42, "chat_id": 1, "text": 5}"#, "text must be a string, got number"),
     ] {
         let got = check_json(ep("messages.send"), json);
         assert!(got.as_ref().is_err_and(|e| e.contains(want)), "{json}: {got:?}");

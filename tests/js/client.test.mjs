@@ -575,9 +575,9 @@ describe("validation", () => {
     assert.equal(new Heymarket({ ...ok, baseUrl: undefined, timeoutMs: undefined }).baseUrl, "https://api.heymarket.com");
     const { mock, hm } = setup();
     for (const [opts, re] of [
-      [{ timeoutMs: null }, /^timeoutMs must be a number, got null$/],
-      [{ signal: "abort" }, /^signal must be an AbortSignal$/],
-      [{ retries: 1 }, /^unknown request option "retries"; expected one of signal, timeoutMs, maxRetries$/],
+      [{ timeoutMs: null }, /^conversations\.get: timeoutMs must be a number, got null$/],
+      [{ signal: "abort" }, /^conversations\.get: signal must be an AbortSignal$/],
+      [{ retries: 1 }, /^conversations\.get: unknown request option "retries"; expected one of signal, timeoutMs, maxRetries$/],
       [{ get signal() { throw new Error("getter"); } }, /could not be read/],
     ]) {
       await rejects(hm.conversations.get(conv.id, opts), { code: "invalid_argument", message: re });

@@ -59,6 +59,12 @@ export async function runScenarios(ctx) {
     "a client created at module scope works in a request": async () => {
       if (!ctx.moduleScopeClient) return "skipped: not a Worker";
       eq((await ctx.moduleScopeClient.conversations.get(fixture.id)).id, fixture.id, "id");
+      // Its first local_id is generated inside a request, where randomness is allowed.
+      const sent = await ctx.moduleScopeClient.messages.send({ inbox_id: 101, creator_id: 55, chat_id: fixture.id, text: "from module scope" });
+      ok(UUID_V4.test(sent.local_id), `local_id ${JSON.stringify(sent.local_id)}`);
+      const pages = [];
+      for await (const page of ctx.moduleScopeClient.tags.list().pages()) pages.push(page.length);
+      ok(pages.length > 1 && pages.every((n) => n > 0), `tags pages ${JSON.stringify(pages)}`);
     },
     "not_found with status and request id": async () => {
       const err = await rejection(client().conversations.get(987654));
