@@ -83,7 +83,8 @@ function waitFor(child, re, timeoutMs) {
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
     child.on("exit", (code) => reject(new Error(`exited ${code}: ${out.slice(-1500)}`)));
-    setTimeout(() => reject(new Error(`timed out: ${out.slice(-1500)}`)), timeoutMs);
+    // Unref'd: a pending timer would keep the matrix alive for timeoutMs after it is done.
+    setTimeout(() => reject(new Error(`timed out: ${out.slice(-1500)}`)), timeoutMs).unref();
   });
 }
 
@@ -91,10 +92,8 @@ export async function checkExamples({ dir, mock, mockUrl, run, bin, NODE, MODULE
   const env = { HEYMARKET_SECRET_ID: FIXTURE_CREDENTIALS.secretId, HEYMARKET_SECRET_KEY: FIXTURE_CREDENTIALS.secretKey, HEYMARKET_BASE_URL: mockUrl };
   const results = [];
   const check = async (name, fn) => {
-    const t0 = Date.now();
     try {
       const note = await fn();
-      if (process.env.MATRIX_TIMES) console.log(`${Date.now() - t0} ms: ${name}`);
       results.push({ name, ok: true, note });
     } catch (e) {
       results.push({ name, ok: false, error: e.message });
@@ -207,6 +206,7 @@ export async function checkExamples({ dir, mock, mockUrl, run, bin, NODE, MODULE
     } finally {
       await tracker.idle().catch(() => {});
       tracker.restore();
+      mock.reset({ store: true }); // the examples below expect the fixtures
       await mf.dispose();
     }
   }
@@ -256,7 +256,7 @@ export async function checkExamples({ dir, mock, mockUrl, run, bin, NODE, MODULE
           if (m) resolve(m[1]);
         });
         child.on("exit", (code) => reject(new Error(`exited ${code}`)));
-        setTimeout(() => reject(new Error("did not start")), 10_000);
+        setTimeout(() => reject(new Error("did not start")), 10_000).unref();
       });
       const res = await fetch(`${url}/conversations/${fixture.id}`);
       if (res.status !== 200 || !same(await res.json(), fixture)) throw new Error(`status ${res.status}`);

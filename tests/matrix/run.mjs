@@ -26,6 +26,13 @@ const NODE = { "node 20": process.execPath, "node 22": join(MODULES, "node22/bin
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 /** Whether a part of the matrix runs (all of them unless `--only=` names some). */
 const wanted = (label) => !ONLY || ONLY.includes(label.replace(/\s+/g, ""));
+const PARTS = ["node20", "node22", "node24", "bun", "deno", "workerd", "examples", "types"];
+for (const part of ONLY ?? []) {
+  if (!PARTS.includes(part)) {
+    console.error(`matrix: --only=${part}: not one of ${PARTS.join(", ")}`);
+    process.exit(2);
+  }
+}
 
 /** Install the runtimes and tools (once; again when the lockfile changes). */
 function ensureTools() {
