@@ -30,7 +30,8 @@ export function sizes(root = ROOT) {
       mkdirSync(join(dir, "node_modules"));
       symlinkSync(root, join(dir, "node_modules/heymarket-wasm"), "dir");
       writeFileSync(join(dir, "package.json"), '{"private":true,"type":"module"}');
-      cpSync(join(ROOT, "examples/worker"), dir, { recursive: true });
+      // Each build with its own example (an older one may lack what the new example imports).
+      cpSync(join(root, "examples/worker"), dir, { recursive: true });
       execFileSync(join(matrix, "node22/bin/node"), [join(matrix, "wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", "out"], {
         cwd: dir,
         env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },

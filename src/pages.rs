@@ -10,7 +10,6 @@ use std::rc::Rc;
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::api::paging;
 use crate::api::table::Paging;
@@ -34,6 +33,8 @@ struct Walk {
     remaining: Option<u64>,
     /// Why the walk cannot go on, handed out by the next `next()`.
     stuck: Option<Error>,
+    /// The previous page's first item, as JSON (page-number walks).
+    previous_first: Option<String>,
     done: bool,
     busy: bool,
 }
@@ -47,7 +48,7 @@ impl Pages {
                 prepared.params.set(field, first);
             }
         }
-        let walk = Walk { call, remaining: None, stuck: None, done: false, busy: false };
+        let walk = Walk { call, remaining: None, stuck: None, previous_first: None, done: false, busy: false };
         Pages { transport, walk: Rc::new(RefCell::new(walk)) }
     }
 }
@@ -85,6 +86,11 @@ impl Pages {
             let e = Error::invalid("a page walk's next() was called before the previous page arrived");
             return Promise::reject(&self.transport.to_js(e));
         }
+        if walk.done || walk.remaining == Some(0) {
+            // A capped walk that has all it wants ends quietly, even if the
+            // cursor could not have gone on.
+            return Promise::resolve(&JsValue::from(Array::new()));
+        }
         let pending = match &mut walk.call {
             Err(e) => e.take(),
             Ok(_) => walk.stuck.take(),
@@ -94,25 +100,35 @@ impl Pages {
             return Promise::reject(&self.transport.to_js(e));
         }
         let Ok(call) = &walk.call else { return Promise::resolve(&JsValue::from(Array::new())) };
-        if walk.done || walk.remaining == Some(0) {
-            return Promise::resolve(&JsValue::from(Array::new()));
-        }
         let (req, opts) = (call.request(), call.opts.clone());
         walk.busy = true;
         drop(guard);
         let (transport, walk) = (Rc::clone(&self.transport), Rc::clone(&self.walk));
         crate::js::spawn(Box::pin(async move {
             let result = transport.run(req, opts).await;
-            let mut w = walk.borrow_mut();
-            w.busy = false;
-            let page: Array = match result {
-                Ok(v) => v.unchecked_into(),
+            // Read the page before borrowing the walk: the copy is a plain
+            // array, so nothing below can run caller code or throw.
+            let page = match result.map(|v| js::copy_array(&v)) {
+                Ok(Some(page)) => page,
+                Ok(None) => {
+                    let e = Error::new(ErrorCode::InvalidResponse, "a page could not be read as an array");
+                    let mut w = walk.borrow_mut();
+                    (w.busy, w.done) = (false, true);
+                    return Err(transport.to_js(e));
+                }
                 Err(e) => {
-                    w.done = true;
+                    let mut w = walk.borrow_mut();
+                    (w.busy, w.done) = (false, true);
                     return Err(transport.to_js(e));
                 }
             };
-            w.advance(&page);
+            // What the rule needs of the page, read with no borrow held (a
+            // getter or `toJSON` of a caller's fetch could call back in).
+            let paging = walk.borrow().call.as_ref().map(|c| c.ep.paging).unwrap_or(Paging::None);
+            let seen = marks(paging, &page);
+            let mut w = walk.borrow_mut();
+            w.busy = false;
+            w.advance(seen);
             if let Some(left) = w.remaining.as_mut() {
                 let len = u64::from(page.length());
                 if len >= *left {
@@ -128,15 +144,11 @@ impl Pages {
 }
 
 impl Walk {
-    /// Move the cursor past `page` by the row's rule.
-    fn advance(&mut self, page: &Array) {
+    /// Move the cursor past the page the walk just saw, by the row's rule.
+    fn advance(&mut self, seen: paging::Seen) {
         let Ok(call) = &mut self.call else { return };
-        let ep = call.ep;
-        let last = match ep.paging {
-            Paging::Cursor { from, .. } if page.length() > 0 => js::get(&page.get(page.length() - 1), from).as_string(),
-            _ => None,
-        };
-        match paging::next(ep, current(call).as_ref(), page.length() as usize, last) {
+        let first = seen.first.clone();
+        match paging::next(call.ep, current(call).as_ref(), seen, self.previous_first.as_deref()) {
             Ok(Some(next)) => {
                 if let Some(field) = cursor_field(call) {
                     call.params.set(field, next);
@@ -145,7 +157,22 @@ impl Walk {
             Ok(None) => self.done = true,
             Err(message) => self.stuck = Some(Error::new(ErrorCode::InvalidResponse, message)),
         }
+        self.previous_first = first;
     }
+}
+
+/// The count, the last item's cursor field and the first item's JSON.
+fn marks(paging: Paging, page: &Array) -> paging::Seen {
+    let count = page.length();
+    let last = match paging {
+        Paging::Cursor { from, .. } if count > 0 => js::get(&page.get(count - 1), from).as_string(),
+        _ => None,
+    };
+    let first = match paging {
+        Paging::Page { .. } if count > 0 => js_sys::JSON::stringify(&page.get(0)).ok().and_then(|s| s.as_string()),
+        _ => None,
+    };
+    paging::Seen { count: count as usize, last, first }
 }
 
 impl core::fmt::Debug for Pages {

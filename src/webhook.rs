@@ -1,8 +1,8 @@
 //! Verifying a webhook delivery: Heymarket POSTs a JSON event with a
 //! verification `token` in the body (no signature header). The body is read
 //! (a string, bytes, or a `Request`), parsed by the host's `JSON.parse`,
-//! checked to be an object with a string `type`, and its token compared in
-//! constant time. The event is returned as parsed: unknown fields and
+//! checked to be an object, its token compared in constant time, and its
+//! `type` checked to be a string. The event is returned as parsed: unknown fields and
 //! unknown types pass through.
 
 use js_sys::{ArrayBuffer, Uint8Array, JSON};
@@ -44,7 +44,7 @@ fn expected_token(options: &JsValue) -> Result<String, Error> {
 /// The body as text.
 async fn body_text(body: &JsValue) -> Result<String, Error> {
     if let Some(s) = body.as_string() {
-        return Ok(s);
+        return Ok(strip_bom(s));
     }
     let bytes = if body.is_instance_of::<Uint8Array>() {
         Some(body.unchecked_ref::<Uint8Array>().to_vec())
@@ -54,7 +54,7 @@ async fn body_text(body: &JsValue) -> Result<String, Error> {
         None
     };
     if let Some(bytes) = bytes {
-        return String::from_utf8(bytes).map_err(|_| invalid("the body is not UTF-8"));
+        return String::from_utf8(bytes).map(strip_bom).map_err(|_| invalid("the body is not UTF-8"));
     }
     let text = js::get(body, "text");
     if !text.is_function() {
@@ -68,6 +68,14 @@ async fn body_text(body: &JsValue) -> Result<String, Error> {
     read.ok().and_then(|t| t.as_string()).ok_or_else(|| invalid("the request body could not be read"))
 }
 
+/// Without a leading byte-order mark (as `Request.text()` strips it).
+fn strip_bom(s: String) -> String {
+    match s.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => s,
+    }
+}
+
 /// Verify and parse one delivery.
 pub async fn verify(body: JsValue, options: JsValue) -> Result<JsValue, Error> {
     let expected = expected_token(&options)?;
@@ -76,14 +84,15 @@ pub async fn verify(body: JsValue, options: JsValue) -> Result<JsValue, Error> {
     if !event.is_object() || js::is_array(&event) {
         return Err(invalid("the body is not a JSON object"));
     }
-    if !js::get(&event, "type").is_string() {
-        return Err(invalid("the event has no string \"type\""));
-    }
+    // The token first: an unauthenticated body learns nothing of its shape.
     let Some(token) = js::get(&event, "token").as_string() else {
         return Err(unauthorized("the event has no verification token"));
     };
     if !constant_time_eq(token.as_bytes(), expected.as_bytes()) {
         return Err(unauthorized("the verification token does not match"));
+    }
+    if !js::get(&event, "type").is_string() {
+        return Err(invalid("the event has no string \"type\""));
     }
     Ok(event)
 }

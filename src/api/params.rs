@@ -112,6 +112,7 @@ pub fn check(ep: &Endpoint, field: &Field, given: Given, settings: Settings<'_>)
 fn want(ty: Ty) -> &'static str {
     match ty {
         Ty::Int => "a safe integer",
+        Ty::Id => "a positive safe integer",
         Ty::Str | Ty::Enum(_) => "a string",
         Ty::Bool => "a boolean",
         Ty::Phone => "a phone number (a string)",
@@ -144,6 +145,11 @@ fn scalar(ty: Ty, v: Given, settings: Settings<'_>) -> Result<Out, String> {
     let wrong = |v: &Given| format!("{}, got {}", want(ty), kind(v));
     match (ty, v) {
         (Ty::Json, Given::Json(text)) => Ok(Out::Json(text)),
+        (Ty::Id, Given::Num(n)) if n.fract() == 0.0 && (1.0..=MAX_SAFE).contains(&n) =>
+        {
+            #[allow(clippy::cast_possible_truncation)]
+            Ok(Out::Int(n as i64))
+        }
         (Ty::Int, Given::Num(n)) if n.fract() == 0.0 && n.abs() <= MAX_SAFE =>
         {
             #[allow(clippy::cast_possible_truncation)]
@@ -175,7 +181,12 @@ pub fn finish(ep: &Endpoint, got: &Validated) -> Result<(), String> {
     if ep.one_of.is_empty() {
         return Ok(());
     }
-    let n = ep.one_of.iter().filter(|name| got.has(name)).count();
+    // An empty list names no target.
+    let n = ep
+        .one_of
+        .iter()
+        .filter(|name| got.fields.iter().any(|(f, v)| f.name == **name && *v != Out::List(Vec::new())))
+        .count();
     let mut message = cat(&[ep.name, if n == 0 { ": one of " } else { ": give only one of " }]);
     push_list(&mut message, ep.one_of);
     match n {

@@ -71,11 +71,11 @@ fn bad_sends_name_the_field() {
         ),
         (
             r#"{"inbox_id": "9", "creator_id": 42, "chat_id": 1}"#,
-            "messages.send: inbox_id must be a safe integer, got string",
+            "messages.send: inbox_id must be a positive safe integer, got string",
         ),
         (
             r#"{"inbox_id": 9.5, "creator_id": 42, "chat_id": 1}"#,
-            "inbox_id must be a safe integer, got a number with a fraction",
+            "inbox_id must be a positive safe integer, got a number with a fraction",
         ),
         (
             r#"{"inbox_id": 9, "creator_id": 42, "phone_number": "call me"}"#,
@@ -93,8 +93,14 @@ fn bad_sends_name_the_field() {
             r#"{"inbox_id": 9, "creator_id": 42, "targets": ["14155551234", 5]}"#,
             "targets[1] must be a phone number (a string), got number",
         ),
-        (r#"{"inbox_id": 9007199254740993, "creator_id": 42, "chat_id": 1}"#, "inbox_id must be a safe integer"),
-        (r#"{"inbox_id": {"a": 1}, "creator_id": 42, "chat_id": 1}"#, "inbox_id must be a safe integer, got object"),
+        (
+            r#"{"inbox_id": 9007199254740993, "creator_id": 42, "chat_id": 1}"#,
+            "inbox_id must be a positive safe integer",
+        ),
+        (
+            r#"{"inbox_id": {"a": 1}, "creator_id": 42, "chat_id": 1}"#,
+            "inbox_id must be a positive safe integer, got object",
+        ),
         (r#"{"inbox_id": 9, "creator_id": 42, "chat_id": 1, "text": 5}"#, "text must be a string, got number"),
     ] {
         let got = check_json(ep("messages.send"), json);
@@ -205,7 +211,7 @@ fn every_required_field_is_named_when_missing() {
 /// A valid value of a type.
 pub fn sample(ty: Ty) -> Given {
     match ty {
-        Ty::Int => Given::Num(7.0),
+        Ty::Int | Ty::Id => Given::Num(7.0),
         Ty::Str => Given::Str("x".into()),
         Ty::Bool => Given::Bool(true),
         Ty::Phone => Given::Str("+1 415 555 1234".into()),

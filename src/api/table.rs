@@ -11,6 +11,8 @@ pub use crate::core::request::{Method, Retry, Shape};
 pub enum Ty {
     /// A safe integer.
     Int,
+    /// An id: a positive safe integer.
+    Id,
     Str,
     Bool,
     /// A phone number as people type it, sent as E.164 digits.

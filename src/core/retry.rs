@@ -131,7 +131,8 @@ fn epoch_ms(year: i64, month: u32, day: u32, hms: &str) -> Option<f64> {
     let h: u32 = hms.next()?.parse().ok()?;
     let m: u32 = hms.next()?.parse().ok()?;
     let sec: u32 = hms.next()?.parse().ok()?;
-    if hms.next().is_some() || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
+    // Years past 9999 are no HTTP-date (and would overflow the day count).
+    if hms.next().is_some() || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 || !(0..=9999).contains(&year) {
         return None;
     }
     let days = days_from_civil(year, month, day);
@@ -255,5 +256,11 @@ mod tests {
         {
             assert!(!proves_unsent(no), "{no}");
         }
+    }
+
+    #[test]
+    fn absurd_years_are_no_date() {
+        assert_eq!(parse_retry_after("Sun, 06 Nov 9223372036854775807 08:49:37 GMT", 0.0), None);
+        assert_eq!(parse_retry_after("Sun, 06 Nov 10000 08:49:37 GMT", 0.0), None);
     }
 }

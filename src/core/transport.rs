@@ -243,7 +243,12 @@ impl Transport {
         }
         let now = js::now_ms(self.clock.as_ref());
         let retry_after = outcome.header("retry-after").and_then(|v| retry::parse_retry_after(&v, now));
-        let api_text = outcome.body().and_then(JsValue::as_string).and_then(|t| api_error_text(&t));
+        // Redacted before the text is cut to length, so an echoed secret
+        // cannot survive half cut.
+        let api_text = outcome
+            .body()
+            .and_then(JsValue::as_string)
+            .and_then(|t| api_error_text(&t.replace(&*self.secret, "[redacted]")));
         let error = Error::from_status(&what, status, api_text.as_deref())
             .with_request_id(request_id)
             .with_retry_after(retry_after);
@@ -272,11 +277,10 @@ impl Transport {
                 with_body: auth_headers(&authorization, true),
             }
         });
-        if with_body {
-            c.with_body.clone()
-        } else {
-            c.without_body.clone()
-        }
+        // A copy per request: a wrapping `fetch` may edit `init.headers`,
+        // and that must not reach later requests.
+        let record = if with_body { &c.with_body } else { &c.without_body };
+        Object::assign(&Object::new(), record)
     }
 }
 
@@ -309,7 +313,12 @@ fn transport_failure(fired: Option<Fired>, e: &JsValue, req: &Request, opts: &Ca
             unsent: false,
         },
         None => {
-            let description = js::describe_error(e);
+            // Some runtimes name the URL in the error: its query may hold
+            // phone numbers or emails, and errors never show query values.
+            let mut description = js::describe_error(e);
+            if !req.query.is_empty() && description.contains(&req.query) {
+                description = description.replace(&req.query, "?…");
+            }
             Failure {
                 unsent: retry::proves_unsent(&description),
                 error: Error::new(ErrorCode::Network, format!("{what} failed: {description}")),

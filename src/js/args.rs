@@ -24,7 +24,7 @@ pub fn given(v: &JsValue, ty: Ty) -> Result<Given, String> {
     }
     if let Some(item) = ty.item() {
         if is_array(v) {
-            let list: &Array = v.unchecked_ref();
+            let list = super::copy_array(v).ok_or_else(|| "the array could not be read".to_owned())?;
             return list.iter().map(|item_v| given(&item_v, item)).collect::<Result<_, _>>().map(Given::List);
         }
     }
@@ -44,7 +44,7 @@ pub fn items(v: &JsValue, item: ItemTy) -> Result<Given, String> {
     if !is_array(v) {
         return Ok(if v.is_undefined() { Given::Absent } else { Given::Other(type_name(v)) });
     }
-    let list: &Array = v.unchecked_ref();
+    let list = super::copy_array(v).ok_or_else(|| "the array could not be read".to_owned())?;
     list.iter()
         .map(|x| match item {
             ItemTy::Object if x.is_object() && !is_array(&x) && !x.is_function() => json(&x),

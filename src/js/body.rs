@@ -1,28 +1,44 @@
 //! Reading a 2xx body under a size cap, so a huge answer ends the call with
-//! `invalid_response` instead of growing the process: with a
-//! `Content-Length`, the cap is checked before reading (and the fast
-//! `res.json()` used); without one, the body is streamed through a web-sys
-//! `ReadableStreamDefaultReader`, counting bytes, and cancelled once past
-//! the cap.
+//! `invalid_response` instead of growing the process: with a trustworthy
+//! `Content-Length` (no `Content-Encoding`: a compressed body's length says
+//! nothing of what it inflates to), the cap is checked before reading and
+//! the fast `res.json()` used; otherwise the body is streamed through a
+//! web-sys `ReadableStreamDefaultReader`, counting bytes, and cancelled once
+//! past the cap. The chunks stay on the JS side and are parsed by the
+//! runtime (`new Response(bytes).json()`), so wasm memory never holds them.
 
-use js_sys::{Promise, Uint8Array, JSON};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
+use web_sys::{Headers, ReadableStream, ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
 
 /// The largest 2xx body read: 16 MiB.
-pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+pub const MAX_BODY_BYTES: u32 = 16 * 1024 * 1024;
+
+#[wasm_bindgen]
+extern "C" {
+    type Untrusted;
+    /// `res.body`, which a Response-like object may make throw.
+    #[wasm_bindgen(method, getter, catch)]
+    fn body(this: &Untrusted) -> Result<JsValue, JsValue>;
+}
+
+/// A header of a response's `headers`, if readable.
+fn header(headers: Option<&JsValue>, name: &str) -> Option<String> {
+    headers?.unchecked_ref::<Headers>().get(name).ok().flatten()
+}
 
 /// What a body read settles with: the JSON value, `too_large` (a marker)
-/// when the cap was passed, or a rejection (a `SyntaxError` for text that is
-/// not JSON).
+/// when the cap was passed, or a rejection (a `SyntaxError` for a body that
+/// is not JSON).
 pub fn read_json(res: &Response, headers: Option<JsValue>, too_large: &JsValue) -> Option<Promise> {
-    let length = headers
-        .and_then(|h| h.unchecked_into::<Headers>().get("content-length").ok().flatten())
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    match length {
-        Some(n) if n > MAX_BODY_BYTES as u64 => {
-            if let Some(stream) = res.body() {
+    let encoded =
+        header(headers.as_ref(), "content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
+    let length = header(headers.as_ref(), "content-length").and_then(|v| v.trim().parse::<u64>().ok());
+    match length.filter(|_| !encoded) {
+        Some(n) if n > u64::from(MAX_BODY_BYTES) => {
+            if let Some(stream) = stream_of(res) {
                 let _ = stream.cancel();
             }
             Some(Promise::resolve(too_large))
@@ -35,30 +51,46 @@ pub fn read_json(res: &Response, headers: Option<JsValue>, too_large: &JsValue) 
     }
 }
 
+fn stream_of(res: &Response) -> Option<ReadableStream> {
+    let body = res.unchecked_ref::<Untrusted>().body().ok()?;
+    body.dyn_into::<ReadableStream>().ok()
+}
+
+fn not_json(why: &str) -> JsValue {
+    js_sys::SyntaxError::new(why).into()
+}
+
 async fn read_capped(res: &Response, too_large: &JsValue) -> Result<JsValue, JsValue> {
-    let Some(stream) = res.body() else {
-        // No body at all: what `json()` says of it (a SyntaxError).
+    let Some(stream) = stream_of(res) else {
+        // A Response-like without a stream (an injected fetch's object, or
+        // no body at all): what its `json()` says.
         return JsFuture::from(res.json()?).await;
     };
     let reader = ReadableStreamDefaultReader::new(&stream)?;
-    let mut bytes: Vec<u8> = Vec::new();
+    let mut chunks: Vec<Uint8Array> = Vec::new();
+    let mut total: u32 = 0;
     loop {
         let step: ReadableStreamReadResult = JsFuture::from(reader.read()).await?.unchecked_into();
         if step.get_done() == Some(true) {
             break;
         }
-        let chunk: Uint8Array = step.get_value().dyn_into().map_err(|_| JsValue::from_str("not a byte stream"))?;
-        let len = chunk.length() as usize;
-        if bytes.len() + len > MAX_BODY_BYTES {
+        let Ok(chunk) = step.get_value().dyn_into::<Uint8Array>() else {
+            let _ = reader.cancel();
+            return Err(not_json("the body stream yielded something other than bytes"));
+        };
+        total = total.saturating_add(chunk.length());
+        if total > MAX_BODY_BYTES {
             let _ = reader.cancel();
             return Ok(too_large.clone());
         }
-        let start = bytes.len();
-        bytes.resize(start + len, 0);
-        if let Some(dst) = bytes.get_mut(start..) {
-            chunk.copy_to(dst);
-        }
+        chunks.push(chunk);
     }
-    // Not UTF-8 is not JSON either (`JSON.parse` then throws a SyntaxError).
-    JSON::parse(core::str::from_utf8(&bytes).unwrap_or("\u{0}"))
+    let bytes = Uint8Array::new_with_length(total);
+    let mut at = 0;
+    for chunk in &chunks {
+        bytes.set(chunk, at);
+        at += chunk.length();
+    }
+    // The runtime decodes (UTF-8, a BOM) and parses, as `res.json()` would.
+    JsFuture::from(Response::new_with_opt_buffer_source(Some(&bytes))?.json()?).await
 }

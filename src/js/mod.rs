@@ -42,6 +42,10 @@ extern "C" {
     fn object_entries(v: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
     fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
+    /// `Array.from(v)`: a plain array copy of an array-like (throws on a
+    /// Proxy whose traps throw).
+    #[wasm_bindgen(js_namespace = Array, js_name = from, catch)]
+    fn array_from(v: &JsValue) -> Result<Array, JsValue>;
     /// `crypto.getRandomValues(buf)` (Web Crypto; every server runtime has
     /// it as a global).
     #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
@@ -114,6 +118,12 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
 /// no caller code runs during deserialization.
 pub fn entries(obj: &JsValue) -> Option<Array> {
     object_entries(obj).ok()
+}
+
+/// A plain copy of the array `v`, read once: every later read of the copy
+/// is safe, whatever `v` is (a Proxy with throwing traps is `None`).
+pub fn copy_array(v: &JsValue) -> Option<Array> {
+    array_from(v).ok()
 }
 
 /// `Array.isArray(v)`, false where it would throw (a revoked Proxy).

@@ -47,7 +47,7 @@ describe("names and values", () => {
   });
 
   test("types: int, bool, str, lists", async () => {
-    await refused((c) => c.messages.send({ ...SEND, chat_id: 1.5 }), /^messages\.send: chat_id must be a safe integer/);
+    await refused((c) => c.messages.send({ ...SEND, chat_id: 1.5 }), /^messages\.send: chat_id must be a positive safe integer/);
     await refused((c) => c.messages.send({ ...SEND, chat_id: 2 ** 53 }), /^messages\.send: chat_id/);
     await refused((c) => c.messages.send({ ...SEND, chat_id: 123, private: "true" }), /^messages\.send: private must be a boolean/);
     await refused((c) => c.messages.send({ ...SEND, chat_id: 123, text: 5 }), /^messages\.send: text must be a string/);

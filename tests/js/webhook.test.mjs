@@ -81,10 +81,12 @@ describe("verifyWebhook", () => {
   });
 
   test("a body that is not a JSON object with a string type is webhook_invalid (400)", async () => {
-    for (const body of ["not json", "", "{", "[]", JSON.stringify([event()]), "null", "42", '"message_sent"', "true", "{}", JSON.stringify({ ...event(), type: 5 }), JSON.stringify({ ...event(), type: null }), JSON.stringify({ token: TOKEN })]) {
+    for (const body of ["not json", "", "{", "[]", JSON.stringify([event()]), "null", "42", '"message_sent"', "true", JSON.stringify({ ...event(), type: 5 }), JSON.stringify({ ...event(), type: null }), JSON.stringify({ token: TOKEN })]) {
       await refused(body, "webhook_invalid");
     }
     await refused(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), "webhook_invalid");
+    // An object without a token is unauthenticated before it is anything else.
+    await refused("{}", "webhook_unauthorized");
   });
 
   test("options without a token are invalid_argument", async () => {

@@ -27,7 +27,7 @@ macro_rules! contact_fields {
 const CONTACT: &[Field] = contact_fields!(r("phone", Phone));
 const ID_OR_PHONE: &[&str] = &["id", "phone"];
 /// Reads of one contact by id or phone (`lookup`, `status`).
-const BY_ID_OR_PHONE: &[Field] = &[o("id", Int), o("phone", Phone)];
+const BY_ID_OR_PHONE: &[Field] = &[o("id", Id), o("phone", Phone)];
 
 const fn by_id_or_phone(name: &'static str, path: &'static str) -> Endpoint {
     Endpoint::new(name, Post, path, BY_ID_OR_PHONE, Shape::Object, Idempotent).one_of(ID_OR_PHONE)
@@ -81,7 +81,7 @@ pub const CONTACTS_SET_STATUS: Endpoint = Endpoint::new(
     Post,
     "/v1/contact/set_status",
     &[
-        o("id", Int),
+        o("id", Id),
         o("phone", Phone),
         r("status", Enum(&["active", "blocked", "unblocked", "subscribed", "unsubscribed"])),
     ],

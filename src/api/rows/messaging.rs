@@ -9,16 +9,16 @@ pub const MESSAGES_SEND: Endpoint = Endpoint::new(
     Post,
     "/v1/message/send",
     &[
-        r("inbox_id", Int),
-        r("creator_id", Int),
+        r("inbox_id", Id),
+        r("creator_id", Id),
         o("phone_number", Phone),
-        o("chat_id", Int),
-        o("list_id", Int),
+        o("chat_id", Id),
+        o("list_id", Id),
         o("targets", PhoneList),
         o("text", Str),
-        o("template_id", Int),
+        o("template_id", Id),
         o("media_url", Str),
-        o("survey_id", Int),
+        o("survey_id", Id),
         o("local_id", Str),
         o("private", Bool),
         o("author", Str),
@@ -34,14 +34,14 @@ pub const MESSAGES_SEND_EMAIL: Endpoint = Endpoint::new(
     Post,
     "/v1/email/send",
     &[
-        r("creator_id", Int),
-        r("inbox", Int),
+        r("creator_id", Id),
+        r("inbox", Id),
         r("text", Str),
         o("raw_text", Str),
         o("local_id", Str),
         o("conv_title", Str),
         o("targets", StrList),
-        o("convo_id", Int),
+        o("convo_id", Id),
     ],
     Shape::Object,
     LocalId,
@@ -51,11 +51,7 @@ pub const MESSAGES_HISTORY: Endpoint = Endpoint::new(
     "messages.history",
     Get,
     "/v1/messages",
-    &[
-        r("phone_number", Phone).q().wire("phoneNumber"),
-        r("inbox_id", Int).q().wire("inboxID"),
-        o("timestamp", Int).q(),
-    ],
+    &[r("phone_number", Phone).q().wire("phoneNumber"), r("inbox_id", Id).q().wire("inboxID"), o("timestamp", Int).q()],
     Shape::Array,
     Idempotent,
 );
@@ -85,7 +81,7 @@ pub const CONVERSATIONS_LIST: Endpoint = Endpoint::new(
     "conversations.list",
     Post,
     "/v1/conversations",
-    &[r("id", Int), r("filters", Json), o("date", Str)],
+    &[r("id", Id), r("filters", Json), o("date", Str)],
     Shape::Array,
     Idempotent,
 )
@@ -95,7 +91,7 @@ pub const CONVERSATIONS_COUNT: Endpoint = Endpoint::new(
     "conversations.count",
     Post,
     "/v1/conversations/count",
-    &[o("date", Str), o("id", Int), o("filters", Json)],
+    &[o("date", Str), o("id", Id), o("filters", Json)],
     Shape::Any,
     Idempotent,
 );
@@ -106,7 +102,7 @@ pub const CONVERSATIONS_GET: Endpoint =
 
 /// Open, close, read, unread: an inbox, the acting user, one target.
 const ACTION: &[Field] =
-    &[r("inbox_id", Int), r("user_id", Int), o("chat_id", Int), o("target", Phone), o("targets", PhoneList)];
+    &[r("inbox_id", Id), r("user_id", Id), o("chat_id", Id), o("target", Phone), o("targets", PhoneList)];
 const TARGET: &[&str] = &["chat_id", "target", "targets"];
 
 const fn action(name: &'static str, path: &'static str) -> Endpoint {
@@ -123,10 +119,10 @@ pub const CONVERSATIONS_REASSIGN: Endpoint = Endpoint::new(
     Post,
     "/v1/conversations/reassign",
     &[
-        r("inbox_id", Int),
-        r("user_id", Int),
-        r("reassign_id", Int),
-        o("chat_id", Int),
+        r("inbox_id", Id),
+        r("user_id", Id),
+        r("reassign_id", Id),
+        o("chat_id", Id),
         o("target", Phone),
         o("targets", PhoneList),
     ],
@@ -139,7 +135,7 @@ pub const CONVERSATIONS_TRANSFER: Endpoint = Endpoint::new(
     "conversations.transfer",
     Post,
     "/v1/conversations/transfer",
-    &[r("conversation_id", Int), r("transfer_inbox_id", Int)],
+    &[r("conversation_id", Id), r("transfer_inbox_id", Id)],
     Shape::Str,
     Unsafe,
 );

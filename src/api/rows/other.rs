@@ -102,15 +102,15 @@ pub const TAGS_LIST: Endpoint = by_date("tags.list", "/v1/tags");
 macro_rules! schedule_fields {
     ($req:ident) => {
         &[
-            $req("inbox_id", Int),
+            $req("inbox_id", Id),
             $req("execute_at", Str),
             $req("content", Json),
             o("phone_number", Phone),
-            o("conversation_id", Int),
-            o("list_id", Int),
+            o("conversation_id", Id),
+            o("list_id", Id),
             o("targets", Json),
             o("local_id", Str),
-            o("user_id", Int),
+            o("user_id", Id),
         ]
     };
 }
