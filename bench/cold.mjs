@@ -17,8 +17,10 @@ if (which.startsWith("heymarket-wasm")) {
   firstResult = performance.now();
   // A minimal response object: a real `Response` would make Node load its
   // fetch implementation (undici, ~25 ms) on first use, which is Node's cost,
-  // not the client's.
-  const response = { status: 200, headers: { get: () => null }, json: async () => JSON.parse(body) };
+  // not the client's. It carries a Content-Length, as a server's answer does
+  // (without one the client streams the body under its size cap).
+  const headers = { "content-length": String(body.length) };
+  const response = { status: 200, headers: { get: (name) => headers[name] ?? null }, json: async () => JSON.parse(body) };
   const hm = new Heymarket({ secretId, secretKey, fetch: async () => response });
   if ((await hm.conversations.get(123)).id !== 123) throw new Error("bad result");
 } else if (which === "jose") {

@@ -136,7 +136,7 @@ const gz9 = gnuGzip(ROOT);
 const gz9Before = before ? gnuGzip(before) : undefined;
 out(`.wasm by \`gzip -9\`: ${gz9 === undefined ? "gzip not found" : `${fmt(gz9)} B`}${gz9Before ? ` (before: ${fmt(gz9Before)} B)` : ""}.`);
 out();
-out(`Targets: .wasm ≤ 62 KB by \`gzip -9\` ${gz9 !== undefined && gz9 <= 62_000 ? "✅" : "❌"}; all the JS a Node user loads, as shipped, ≤ 6 KB gzip ${js.gzip <= 6_000 ? "✅" : "❌"}.`);
+out(`Targets: .wasm with every endpoint ≤ 70 KB by \`gzip -9\` ${gz9 !== undefined && gz9 <= 70_000 ? "✅" : "❌"}; all the JS a Node user loads, as shipped, ≤ 6 KB gzip ${js.gzip <= 6_000 ? "✅" : "❌"}.`);
 
 // 5. Memory soak
 out();

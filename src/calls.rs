@@ -44,8 +44,15 @@ impl Prepared {
             return Err(Error::invalid(format!("{} takes at most {max} arguments, got {}", ep.name, args.length())));
         }
         let arg = |i: usize| args.get(u32::try_from(i).unwrap_or(u32::MAX));
-        let texts: Vec<(Option<f64>, Option<String>)> =
-            (0..ep.params.len()).map(|i| (arg(i).as_f64(), arg(i).as_string())).collect();
+        let texts: Vec<(Option<f64>, Option<String>)> = (0..ep.params.len())
+            .map(|i| {
+                let v = arg(i);
+                match v.as_f64() {
+                    Some(n) => (Some(n), None),
+                    None => (None, v.as_string()),
+                }
+            })
+            .collect();
         let path_args: Vec<Arg<'_>> = texts
             .iter()
             .map(|(n, s)| match (n, s) {

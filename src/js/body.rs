@@ -11,7 +11,7 @@ use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Headers, ReadableStream, ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
+use web_sys::{ReadableStream, ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
 
 /// The largest 2xx body read: 16 MiB.
 pub const MAX_BODY_BYTES: u32 = 16 * 1024 * 1024;
@@ -22,22 +22,39 @@ extern "C" {
     /// `res.body`, which a Response-like object may make throw.
     #[wasm_bindgen(method, getter, catch)]
     fn body(this: &Untrusted) -> Result<JsValue, JsValue>;
+    /// `headers.get(name)` with the name passed as a JS string made once
+    /// (each `&str` argument costs a UTF-8 decode in JS) and the value left
+    /// in JS (`null` when absent).
+    type HeaderBag;
+    #[wasm_bindgen(method, catch, js_name = get)]
+    fn get_value(this: &HeaderBag, name: &JsValue) -> Result<JsValue, JsValue>;
+    /// `Number(v)`, a header value read as a number in JS.
+    #[wasm_bindgen(js_name = Number)]
+    fn number(v: &JsValue) -> f64;
 }
 
-/// A header of a response's `headers`, if readable.
-fn header(headers: Option<&JsValue>, name: &str) -> Option<String> {
-    headers?.unchecked_ref::<Headers>().get(name).ok().flatten()
+thread_local! {
+    static NAMES: [JsValue; 2] = [JsValue::from_str("content-length"), JsValue::from_str("content-encoding")];
+}
+
+/// A header's value, `None` when absent or unreadable.
+fn header(headers: Option<&JsValue>, i: usize) -> Option<JsValue> {
+    let headers = headers?.unchecked_ref::<HeaderBag>();
+    let v = NAMES.with(|n| n.get(i).map(|name| headers.get_value(name)))?.ok()?;
+    (!v.is_null() && !v.is_undefined()).then_some(v)
 }
 
 /// What a body read settles with: the JSON value, `too_large` (a marker)
 /// when the cap was passed, or a rejection (a `SyntaxError` for a body that
 /// is not JSON).
 pub fn read_json(res: &Response, headers: Option<JsValue>, too_large: &JsValue) -> Option<Promise> {
-    let encoded =
-        header(headers.as_ref(), "content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
-    let length = header(headers.as_ref(), "content-length").and_then(|v| v.trim().parse::<u64>().ok());
+    let length = header(headers.as_ref(), 0).map(|v| number(&v)).filter(|n| *n >= 0.0);
+    // Only a length of the bytes as they are (no Content-Encoding) is trusted.
+    let encoded = length.is_some()
+        && header(headers.as_ref(), 1)
+            .is_some_and(|e| !e.as_string().unwrap_or_default().trim().eq_ignore_ascii_case("identity"));
     match length.filter(|_| !encoded) {
-        Some(n) if n > u64::from(MAX_BODY_BYTES) => {
+        Some(n) if n > f64::from(MAX_BODY_BYTES) => {
             if let Some(stream) = stream_of(res) {
                 let _ = stream.cancel();
             }
