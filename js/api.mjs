@@ -106,6 +106,24 @@ export function createApi(wasm) {
     }
   }
 
+  /** `{ data, status, headers, requestId }` of a call's final response. */
+  function raw(data, res) {
+    const h = res?.headers;
+    const headers = typeof h?.get === "function" ? h : new Headers(h ?? undefined);
+    return { data, status: res?.status, headers, requestId: headers.get("x-request-id") ?? undefined };
+  }
+
+  /** `HEYMARKET_LOG` from `process.env`, or `Deno.env` when permitted. */
+  function envLogLevel() {
+    try {
+      return globalThis.Deno?.env?.get?.("HEYMARKET_LOG") ?? globalThis.process?.env?.HEYMARKET_LOG;
+    } catch {
+      return undefined; // Deno without --allow-env
+    }
+  }
+
+  const deepFreeze = (o) => (Object.values(o).forEach((v) => v !== null && typeof v === "object" && deepFreeze(v)), Object.freeze(o));
+
   /** The namespaces of one client, built from the table. */
   function namespaces(client) {
     const root = {};
@@ -114,10 +132,17 @@ export function createApi(wasm) {
       const method = path.pop();
       let node = root;
       for (const key of path) node = node[key] ??= {};
-      node[method] = paged ? (...args) => new Paginator(() => client.pages(index, args)) : (...args) => client.call(index, args);
+      node[method] = paged
+        ? (...args) => new Paginator(() => client.pages(index, args))
+        : (...args) => {
+            // The call keeps its response on `meta` for `withResponse()`.
+            const meta = {};
+            const promise = client.call(index, args, meta);
+            promise.withResponse = () => promise.then((data) => raw(data, meta.response));
+            return promise;
+          };
     });
-    const freeze = (o) => (Object.values(o).forEach((v) => typeof v === "object" && freeze(v)), Object.freeze(o));
-    return freeze(root);
+    return deepFreeze(root);
   }
 
   class Heymarket {
@@ -125,7 +150,7 @@ export function createApi(wasm) {
     #api;
 
     constructor(options) {
-      this.#client = new wasm.Client(options);
+      this.#client = new wasm.Client(options, envLogLevel());
     }
 
     get #namespaces() {
@@ -160,9 +185,11 @@ export function createApi(wasm) {
         });
       }
       const baseUrl = read("HEYMARKET_BASE_URL");
+      const logLevel = env !== undefined && env !== null ? read("HEYMARKET_LOG") : undefined;
       return new Heymarket({
         ...(apiKey ? { apiKey } : { secretId, secretKey }),
         ...(baseUrl ? { baseUrl } : {}),
+        ...(logLevel ? { logLevel } : {}),
         ...options,
       });
     }
@@ -245,5 +272,13 @@ export function createApi(wasm) {
   /** A phone number as people type it, in the API's format (E.164 digits). */
   const normalizePhone = (input, options) => wasm.normalize_phone(input, options);
 
-  return { Heymarket, HeymarketError, signJwt, verifyWebhook, normalizePhone, VERSION: wasm.version() };
+  /**
+   * The endpoint table the client is built from: for each method its HTTP
+   * method and path, path params, fields (type, required, query or body),
+   * one-of group, answer shape, paging and retry rule. Parsed on first use.
+   */
+  let table;
+  const endpointTable = () => (table ??= deepFreeze(JSON.parse(wasm.describe())));
+
+  return { Heymarket, HeymarketError, signJwt, verifyWebhook, normalizePhone, endpointTable, VERSION: wasm.version() };
 }

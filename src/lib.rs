@@ -43,6 +43,8 @@ pub fn version() -> String {
 }
 
 thread_local! {
+    /// `"response"`, made once (a `&str` key costs a decode per call).
+    static RESPONSE_KEY: JsValue = JsValue::from_str("response");
     /// The signer for the last credential pair passed to `jwt_set_key`.
     static SIGNER: RefCell<Option<Signer>> = const { RefCell::new(None) };
 }
@@ -84,9 +86,10 @@ pub struct Client {
 #[wasm_bindgen]
 impl Client {
     /// Validate `options` and build a client (no I/O, timers or randomness).
+    /// `env_level` is `HEYMARKET_LOG` as the JS side read it (or `undefined`).
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<Client, JsValue> {
-        Transport::from_options(&options).map(|t| Client { inner: Rc::new(t) }).map_err(|e| error_to_js(&e))
+    pub fn new(options: JsValue, env_level: JsValue) -> Result<Client, JsValue> {
+        Transport::from_options(&options, &env_level).map(|t| Client { inner: Rc::new(t) }).map_err(|e| error_to_js(&e))
     }
 
     /// The normalised base URL.
@@ -97,15 +100,20 @@ impl Client {
 
     /// Call the endpoint at `index` of the table with a method's arguments
     /// (path arguments, the positional array, params, options). Bad input
-    /// rejects with `invalid_argument`; nothing is sent.
-    pub fn call(&self, index: u32, args: js_sys::Array) -> Promise {
+    /// rejects with `invalid_argument`; nothing is sent. On success the
+    /// response is kept as `meta.response` (for `withResponse()`).
+    pub fn call(&self, index: u32, args: js_sys::Array, meta: JsValue) -> Promise {
         let call = match Prepared::new(&self.inner, index, &args) {
             Ok(c) => c,
             Err(e) => return Promise::reject(&self.inner.to_js(e)),
         };
         let transport = Rc::clone(&self.inner);
         js::spawn(Box::pin(async move {
-            let value = transport.run(call.request(), call.opts.clone()).await.map_err(|e| transport.to_js(e))?;
+            let (value, response) =
+                transport.run(call.request(), call.opts.clone()).await.map_err(|e| transport.to_js(e))?;
+            if meta.is_object() {
+                RESPONSE_KEY.with(|k| js_sys::Reflect::set(&meta, k, &response)).ok();
+            }
             Ok(call.finish(value))
         }))
     }
@@ -132,6 +140,13 @@ pub fn endpoints() -> js_sys::Array {
             ))
         })
         .collect()
+}
+
+/// The endpoint table as JSON text (fields, types, paging, retry rules), for
+/// the CLI and generated docs.
+#[wasm_bindgen]
+pub fn describe() -> String {
+    api::describe::table_json()
 }
 
 /// `normalizePhone(input, { defaultCountryCode? })`: E.164 digits.

@@ -108,7 +108,7 @@ impl Pages {
             let result = transport.run(req, opts).await;
             // Read the page before borrowing the walk: the copy is a plain
             // array, so nothing below can run caller code or throw.
-            let page = match result.map(|v| js::copy_array(&v)) {
+            let page = match result.map(|(v, _)| js::copy_array(&v)) {
                 Ok(Some(page)) => page,
                 Ok(None) => {
                     let e = Error::new(ErrorCode::InvalidResponse, "a page could not be read as an array");

@@ -6,6 +6,7 @@
 //! transport sends.
 
 pub mod build;
+pub mod describe;
 #[cfg(test)]
 pub mod docs;
 pub mod endpoints;

@@ -13,7 +13,7 @@ use crate::js::de::{read_fields, Field, Kind};
 use crate::js::{is_array, type_name};
 
 /// The client options, in documentation order.
-const CLIENT_OPTIONS: [Field; 10] = [
+const CLIENT_OPTIONS: [Field; 12] = [
     Field::new("secretId", Kind::Str),
     Field::new("secretKey", Kind::Str),
     Field::new("apiKey", Kind::Str),
@@ -24,6 +24,8 @@ const CLIENT_OPTIONS: [Field; 10] = [
     Field::new("now", Kind::Func),
     Field::new("dangerouslyAllowBrowser", Kind::Bool),
     Field::new("defaultCountryCode", Kind::Str),
+    Field::new("logger", Kind::Obj),
+    Field::new("logLevel", Kind::Str),
 ];
 /// The per-call options.
 const CALL_OPTIONS: [Field; 3] =
@@ -41,6 +43,8 @@ pub struct ClientOptions {
     pub now: Option<Function>,
     pub dangerously_allow_browser: Option<bool>,
     pub default_country_code: Option<String>,
+    pub logger: Option<JsValue>,
+    pub log_level: Option<String>,
 }
 
 impl fmt::Debug for ClientOptions {
@@ -75,6 +79,8 @@ impl ClientOptions {
             now: s.js(),
             dangerously_allow_browser: s.bool(),
             default_country_code: s.str(),
+            logger: s.js(),
+            log_level: s.str(),
         })
     }
 }

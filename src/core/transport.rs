@@ -11,6 +11,7 @@ use web_sys::{RequestInit, RequestRedirect};
 use super::auth::{self, Signer};
 use super::config;
 use super::error::{api_error_text, Error, ErrorCode};
+use super::log::{self, Level};
 use super::options::{CallOptions, ClientOptions};
 use super::request::{Request, Retry, Shape};
 use super::retry::{self, Decision};
@@ -34,6 +35,9 @@ pub struct Transport {
     timeout_ms: u32,
     max_retries: u32,
     auth: RefCell<Option<CachedAuth>>,
+    /// Where records go, and how many.
+    logger: JsValue,
+    level: Level,
 }
 
 /// How requests are authorised.
@@ -79,8 +83,23 @@ impl Failure {
 impl Transport {
     /// Validate the JS options object and build the transport. Does no I/O,
     /// no timers and no randomness, so it may run at a Worker's module scope.
-    pub fn from_options(options: &JsValue) -> Result<Transport, Error> {
+    /// `env_level` is `HEYMARKET_LOG` from the environment, used when the
+    /// `logLevel` option is not given.
+    pub fn from_options(options: &JsValue, env_level: &JsValue) -> Result<Transport, Error> {
         let o = ClientOptions::read(options)?;
+        let level = match (&o.log_level, env_level.as_string()) {
+            (Some(l), _) => Level::parse(l).ok_or_else(|| {
+                Error::invalid("logLevel must be one of \"off\", \"error\", \"warn\", \"info\", \"debug\"")
+            })?,
+            (None, Some(env)) => Level::parse(&env)
+                .ok_or_else(|| Error::invalid("HEYMARKET_LOG must be one of off, error, warn, info, debug"))?,
+            (None, None) => Level::Off,
+        };
+        let logger = match (&o.logger, level) {
+            (Some(l), _) => l.clone(),
+            (None, Level::Off) => JsValue::UNDEFINED,
+            (None, _) => js::console(),
+        };
         if js::is_browser() && o.dangerously_allow_browser != Some(true) {
             return Err(Error::new(
                 ErrorCode::BrowserNotAllowed,
@@ -123,6 +142,8 @@ impl Transport {
             timeout_ms,
             max_retries,
             auth: RefCell::new(None),
+            logger,
+            level,
         })
     }
 
@@ -147,13 +168,55 @@ impl Transport {
         error_to_js(&error)
     }
 
-    /// Run one call to completion: attempts, retry waits, the final value or
-    /// error. No borrow of shared state lives across an `.await`.
-    pub async fn run(&self, req: Request, opts: CallOptions) -> Result<JsValue, Error> {
+    /// Run one call to completion: attempts, retry waits, the final value
+    /// (with the response it came in) or error. No borrow of shared state
+    /// lives across an `.await`.
+    pub async fn run(&self, req: Request, opts: CallOptions) -> Result<(JsValue, JsValue), Error> {
+        let result = self.attempts(&req, &opts).await;
+        if let Err(e) = &result {
+            if self.level >= Level::Error {
+                let mut message = ["heymarket: ", &req.describe(), " failed: ", e.code.as_str()].concat();
+                if let Some(s) = e.status {
+                    message.push_str(" (HTTP ");
+                    message.push_str(&s.to_string());
+                    message.push(')');
+                }
+                self.log(
+                    Level::Error,
+                    &message,
+                    &req,
+                    &[
+                        ("code", JsValue::from_str(e.code.as_str())),
+                        ("status", e.status.map_or(JsValue::UNDEFINED, JsValue::from)),
+                        ("requestId", e.request_id.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str)),
+                    ],
+                );
+            }
+        }
+        result
+    }
+
+    /// A record for `req` at `level`: method, path and query keys, plus `extra`.
+    fn log(&self, level: Level, message: &str, req: &Request, extra: &[(&str, JsValue)]) {
+        let mut pairs =
+            vec![("method", JsValue::from_str(req.method.as_str())), ("path", JsValue::from_str(&req.path))];
+        if !req.query.is_empty() {
+            pairs.push(("queryKeys", JsValue::from_str(&log::query_keys(&req.query))));
+        }
+        pairs.extend(extra.iter().map(|(k, v)| (*k, v.clone())));
+        js::log(&self.logger, level.method(), message, &js::record(&pairs));
+    }
+
+    async fn attempts(&self, req: &Request, opts: &CallOptions) -> Result<(JsValue, JsValue), Error> {
         let url = format!("{}{}{}", self.base_url, req.path, req.query);
         let mut retries = 0;
         loop {
-            let failure = match self.attempt(&req, &url, &opts).await {
+            let started = if self.level >= Level::Debug { js::now_ms(None) } else { 0.0 };
+            let result = self.attempt(req, &url, opts).await;
+            if self.level >= Level::Debug {
+                self.log_attempt(req, &result, retries + 1, js::now_ms(None) - started);
+            }
+            let failure = match result {
                 Ok(value) => return Ok(value),
                 Err(failure) => failure,
             };
@@ -178,6 +241,31 @@ impl Transport {
                 Decision::GiveUp => return Err(give_up(failure.error)),
                 Decision::RetryAfter(ms) => {
                     retries += 1;
+                    if self.level >= Level::Warn {
+                        let message = [
+                            "heymarket: ",
+                            &req.describe(),
+                            " failed (",
+                            failure.error.code.as_str(),
+                            "); retry ",
+                            &retries.to_string(),
+                            " in ",
+                            &ms.to_string(),
+                            " ms",
+                        ]
+                        .concat();
+                        #[allow(clippy::cast_precision_loss)]
+                        self.log(
+                            Level::Warn,
+                            &message,
+                            req,
+                            &[
+                                ("reason", JsValue::from_str(failure.error.code.as_str())),
+                                ("attempt", JsValue::from(retries)),
+                                ("delayMs", JsValue::from_f64(ms as f64)),
+                            ],
+                        );
+                    }
                     let ms = u32::try_from(ms).unwrap_or(u32::MAX);
                     if ms > 0 && !js::sleep(ms, &opts.signal).await {
                         return Err(aborted(&req.describe()));
@@ -187,8 +275,31 @@ impl Transport {
         }
     }
 
+    /// The debug record of one attempt: its status, duration and request id.
+    fn log_attempt(&self, req: &Request, result: &Result<(JsValue, JsValue), Failure>, attempt: u32, ms: f64) {
+        let (status, request_id) = match result {
+            Ok((_, res)) => (js::response_status(res), js::response_header(res, "x-request-id")),
+            Err(f) => (f.error.status, f.error.request_id.clone()),
+        };
+        let status_text = status.map_or_else(|| "no response".to_owned(), |s| s.to_string());
+        let message =
+            ["heymarket: ", &req.describe(), " → ", &status_text, " in ", &(ms.round() as i64).to_string(), " ms"]
+                .concat();
+        self.log(
+            Level::Debug,
+            &message,
+            req,
+            &[
+                ("status", status.map_or(JsValue::UNDEFINED, JsValue::from)),
+                ("durationMs", JsValue::from_f64(ms.round())),
+                ("attempt", JsValue::from(attempt)),
+                ("requestId", request_id.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str)),
+            ],
+        );
+    }
+
     /// One attempt: the decoded value, or why it failed.
-    async fn attempt(&self, req: &Request, url: &str, opts: &CallOptions) -> Result<JsValue, Failure> {
+    async fn attempt(&self, req: &Request, url: &str, opts: &CallOptions) -> Result<(JsValue, JsValue), Failure> {
         let mut attempt = Attempt::new(opts.timeout_ms, &opts.signal).map_err(|e| {
             // The caller's signal could not be watched (a hostile object).
             Failure::fatal(Error::invalid(format!(
@@ -217,11 +328,11 @@ impl Transport {
     }
 
     /// Decode a settled exchange.
-    fn judge(&self, outcome: &Outcome, req: &Request) -> Result<JsValue, Failure> {
+    fn judge(&self, outcome: &Outcome, req: &Request) -> Result<(JsValue, JsValue), Failure> {
         let status = outcome.status();
         let success = outcome.is_response() && (200..300).contains(&status);
         if let Some(value) = outcome.body().filter(|v| success && has_shape(v, req.shape)) {
-            return Ok(value.clone());
+            return Ok((value.clone(), outcome.response()));
         }
         // Not a success: only now name the request in an error.
         let what = req.describe();

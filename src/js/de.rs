@@ -37,6 +37,8 @@ pub enum Kind {
     Func,
     /// An `AbortSignal`, checked structurally (another realm's counts).
     Signal,
+    /// Any object (a logger).
+    Obj,
 }
 
 /// One row of a field table.
@@ -164,6 +166,7 @@ impl<'de> DeserializeSeed<'de> for Field {
         let value = match self.kind {
             Kind::Func if raw.is_function() => Some(Value::Js(raw.clone())),
             Kind::Signal if is_abort_signal(&raw) => Some(Value::Js(raw.clone())),
+            Kind::Obj if raw.is_object() => Some(Value::Js(raw.clone())),
             Kind::Str | Kind::Num | Kind::Bool => primitive(&raw, self.kind),
             _ => None,
         };
@@ -173,6 +176,7 @@ impl<'de> DeserializeSeed<'de> for Field {
                 Kind::Num => "a number",
                 Kind::Bool => "a boolean",
                 Kind::Func => "a function",
+                Kind::Obj => "an object with debug/info/warn/error methods",
                 Kind::Signal => return de::Error::custom(format_args!("{} must be an AbortSignal", self.name)),
             };
             de::Error::custom(format_args!("{} must be {want}, got {}", self.name, type_name(&raw)))

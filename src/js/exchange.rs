@@ -289,11 +289,27 @@ impl Outcome {
 
     /// A response header, if present and readable.
     pub fn header(&self, name: &str) -> Option<String> {
-        // Structural, like every web-sys call: an injected fetch may answer
-        // with a Response-like object; a throwing or missing `get` is `None`.
-        let headers: Headers = self.response.as_ref()?.unchecked_ref::<Untrusted>().headers().ok()?.unchecked_into();
-        headers.get(name).ok().flatten()
+        response_header(self.response.as_ref()?, name)
     }
+
+    /// The response (`undefined` when there was none).
+    pub fn response(&self) -> JsValue {
+        self.response.clone().unwrap_or(JsValue::UNDEFINED)
+    }
+}
+
+/// A header of a response (or Response-like), if present and readable.
+pub fn response_header(res: &JsValue, name: &str) -> Option<String> {
+    // Structural, like every web-sys call: an injected fetch may answer with
+    // a Response-like object; a throwing or missing `get` is `None`.
+    let headers: Headers = res.unchecked_ref::<Untrusted>().headers().ok()?.unchecked_into();
+    headers.get(name).ok().flatten()
+}
+
+/// The HTTP status of a response, if it has one.
+pub fn response_status(res: &JsValue) -> Option<u16> {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    status_of(res).map(|s| s as u16)
 }
 
 /// Wait `ms` milliseconds; `false` as soon as `signal` (an `AbortSignal`, or

@@ -12,7 +12,7 @@ mod body;
 pub mod de;
 mod exchange;
 
-pub use exchange::{sleep, Attempt, Fired, Outcome};
+pub use exchange::{response_header, response_status, sleep, Attempt, Fired, Outcome};
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -105,6 +105,28 @@ pub fn set_if_absent(obj: &JsValue, key: &str, value: &str) {
     if obj.is_object() && !is_array(obj) && get(obj, key).is_undefined() {
         let _ = Reflect::set(obj, &JsValue::from_str(key), &JsValue::from_str(value));
     }
+}
+
+/// A plain object of `pairs` (a log record).
+pub fn record(pairs: &[(&str, JsValue)]) -> Object {
+    let obj = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&obj, &JsValue::from_str(k), v);
+    }
+    obj
+}
+
+/// `logger[method](message, record)`, if the logger has that method; a
+/// logger that throws is ignored.
+pub fn log(logger: &JsValue, method: &str, message: &str, record: &Object) {
+    if let Some(f) = get(logger, method).dyn_ref::<Function>() {
+        let _ = f.call2(logger, &JsValue::from_str(message), record);
+    }
+}
+
+/// The global `console`, the default logger.
+pub fn console() -> JsValue {
+    get(&js_sys::global(), "console")
 }
 
 /// Read a property; `undefined` when absent or when reading throws.
