@@ -221,6 +221,27 @@ export async function runScenarios(ctx) {
       }
       eq((await requests()).length, 0, "requests sent");
     },
+    "withResponse(): the data with status, Headers and request id of the same request": async () => {
+      const { data, status, headers, requestId } = await client().conversations.get(fixture.id).withResponse();
+      eq(data.id, fixture.id, "data");
+      eq(status, 200, "status");
+      ok(typeof headers.get === "function" && headers.get("x-request-id") === requestId, "headers");
+      ok(typeof requestId === "string" && requestId.length > 0, "request id");
+      eq((await requests()).length, 1, "one request");
+    },
+    "logger + logLevel: a debug record per attempt, a warn per retry, an error at the end; no secret, JWT or phone": async () => {
+      const lines = [];
+      const logger = { debug: (m, r) => lines.push(["debug", m, r]), warn: (m, r) => lines.push(["warn", m, r]), error: (m, r) => lines.push(["error", m, r]), info() {} };
+      const hm = client({ logger, logLevel: "debug", maxRetries: 1 });
+      await hm.messages.history({ phone_number: "+1 415 555 1234", inbox_id: 101 });
+      eq(lines.map((l) => [l[0], l[2].path, l[2].queryKeys, l[2].status]), [["debug", "/v1/messages", "phoneNumber,inboxID", 200]], "one debug record");
+      await control("/script", [{ status: 500, json: { message: "down" }, headers: { "retry-after": "0" }, times: 2 }]);
+      const err = await rejection(hm.team.get());
+      eq(err.code, "server_error", "code");
+      eq(lines.slice(1).map((l) => l[0]), ["debug", "warn", "debug", "error"], "levels");
+      const text = JSON.stringify(lines);
+      for (const s of [secretKey, "eyJ", "4155551234", "down"]) ok(!text.includes(s), `leaked ${s}`);
+    },
     "Heymarket.fromEnv": async () => {
       const env = ctx.env ?? { HEYMARKET_SECRET_ID: secretId, HEYMARKET_SECRET_KEY: secretKey, HEYMARKET_BASE_URL: ctx.mockUrl };
       eq((await Heymarket.fromEnv(env).conversations.get(fixture.id)).id, fixture.id, "id");
