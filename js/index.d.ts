@@ -1,25 +1,53 @@
 // Public types of heymarket-wasm. The namespaces' params and the objects the
 // API answers with live in the ./types-*.d.ts files re-exported here.
+/**
+ * A client for the Heymarket business-texting REST API, for server-side
+ * JavaScript (Node, Deno, Cloudflare Workers, Bun), written in Rust and
+ * compiled to WebAssembly.
+ *
+ * Every endpoint is a method of a namespace of {@link Heymarket} (`messages`,
+ * `conversations`, `contacts`, `contactsV2`, `lists`, `templates`, `tags`,
+ * `schedules`, `surveys`, `inboxes`, `team`, `users`). A method takes its path
+ * parameters first, then one params object with the API's own (snake_case)
+ * field names, then per-call {@link RequestOptions}. Each method's
+ * documentation names its endpoint (e.g. `POST /v1/message/send`), its retry
+ * rule and, for lists, its paging cursor. Every failure is a
+ * {@link HeymarketError}. Webhook deliveries are checked by
+ * {@link verifyWebhook}; tests use the local mock, `heymarket-wasm/mock`.
+ *
+ * @example
+ * ```ts
+ * import { Heymarket, HeymarketError } from "heymarket-wasm";
+ *
+ * const hm = new Heymarket({ secretId: "sid_…", secretKey: "…", defaultCountryCode: "1" });
+ * try {
+ *   const sent = await hm.messages.send({ inbox_id: 101, creator_id: 55, phone_number: "(415) 555-1234", text: "Your order has shipped" });
+ *   console.log(sent.id, sent.local_id);
+ * } catch (err) {
+ *   if (err instanceof HeymarketError) console.log(err.code, err.message, err.requestId);
+ *   else throw err;
+ * }
+ * ```
+ *
+ * @module heymarket-wasm
+ */
 import type { ConversationsApi, MessagesApi } from "./types-messages.js";
-import type { ContactsApi, ContactsV2Api } from "./types-contacts.js";
-import type {
-  InboxesApi,
-  ListsApi,
-  SchedulesApi,
-  SurveysApi,
-  TagsApi,
-  TeamApi,
-  TemplatesApi,
-  UsersApi,
-} from "./types-resources.js";
+import type { ContactsApi } from "./types-contacts.js";
+import type { ContactsV2Api } from "./types-contacts-v2.js";
+import type { ListsApi } from "./types-lists.js";
+import type { InboxesApi, SchedulesApi, SurveysApi, TagsApi, TeamApi, TemplatesApi, UsersApi } from "./types-resources.js";
 import type { UnknownWebhookEvent, VerifyWebhookOptions, WebhookEvent } from "./types-webhooks.js";
+import type { Logger, LogLevel } from "./types-observe.js";
 
 export * from "./types-common.js";
 export * from "./types-objects.js";
 export * from "./types-messages.js";
 export * from "./types-contacts.js";
+export * from "./types-contacts-v2.js";
+export * from "./types-lists.js";
 export * from "./types-resources.js";
 export * from "./types-webhooks.js";
+export * from "./types-observe.js";
 
 /** Every `HeymarketError#code`. Stable: match on these, not on messages. */
 export type HeymarketErrorCode =
@@ -48,8 +76,34 @@ export interface HeymarketErrorDetails {
   cause?: unknown;
 }
 
-/** The one error class: every failure of the client is a `HeymarketError`. */
+/**
+ * The one error class: every failure of the client is a `HeymarketError`.
+ * Match on {@link HeymarketError.code}, not on messages.
+ *
+ * @example
+ * ```ts
+ * import { HeymarketError } from "heymarket-wasm";
+ *
+ * try {
+ *   await hm.conversations.get(123);
+ * } catch (err) {
+ *   if (!(err instanceof HeymarketError)) throw err;
+ *   if (err.code === "rate_limited") console.log("retry in", err.retryAfterMs, "ms");
+ *   else console.log(err.code, err.status, err.requestId, err.message);
+ * }
+ * ```
+ */
 export declare class HeymarketError extends Error {
+  /**
+   * The client makes these; construct one to fake a failure in a test.
+   *
+   * @example
+   * ```ts
+   * import { HeymarketError } from "heymarket-wasm";
+   *
+   * const err = new HeymarketError("Too many requests", { code: "rate_limited", status: 429, retryAfterMs: 1000 });
+   * ```
+   */
   constructor(message: string, details: HeymarketErrorDetails);
   readonly name: "HeymarketError";
   /** Stable code; see {@link HeymarketErrorCode}. */
@@ -60,6 +114,20 @@ export declare class HeymarketError extends Error {
   readonly requestId?: string;
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
   readonly retryAfterMs?: number;
+  /**
+   * The fields worth logging (`cause` left out), for `JSON.stringify`.
+   *
+   * @example
+   * ```ts
+   * import { HeymarketError } from "heymarket-wasm";
+   *
+   * try {
+   *   await hm.contacts.get(4242);
+   * } catch (err) {
+   *   if (err instanceof HeymarketError) console.log(JSON.stringify(err)); // {"name":"HeymarketError","code":"not_found",...}
+   * }
+   * ```
+   */
   toJSON(): {
     name: "HeymarketError";
     code: HeymarketErrorCode;
@@ -92,7 +160,15 @@ export interface HeymarketClientOptions {
    * phone numbers in params. Without it, a 10-digit number is refused.
    */
   defaultCountryCode?: string;
+  /**
+   * Where log records go (any object with `debug`/`info`/`warn`/`error`,
+   * such as `console`, the default once a level is set).
+   */
+  logger?: Logger;
+  /** How much is logged. Default: `HEYMARKET_LOG` from the environment, else `"off"`. */
+  logLevel?: LogLevel;
 }
+
 
 /** Credentials: an API Secret (recommended). */
 export interface HeymarketSecretCredentials {
@@ -124,13 +200,51 @@ export type HeymarketOptions = HeymarketClientOptions & (HeymarketSecretCredenti
  */
 export type HeymarketEnv = object;
 
+/**
+ * The client: one namespace per resource, one method per endpoint. Cheap to
+ * construct; holds no connection. Refuses to run in a browser unless
+ * `dangerouslyAllowBrowser` (the secret would reach every visitor).
+ *
+ * @example
+ * ```ts
+ * import { Heymarket } from "heymarket-wasm";
+ *
+ * const hm = new Heymarket({ secretId: "sid_…", secretKey: "…", timeoutMs: 10_000, maxRetries: 3 });
+ * const convo = await hm.conversations.get(123, { signal: AbortSignal.timeout(5_000) });
+ * ```
+ */
 export declare class Heymarket {
+  /**
+   * A client from options: exactly one kind of credentials (`secretId` +
+   * `secretKey`, or a legacy `apiKey`), plus {@link HeymarketClientOptions}.
+   * Throws a `HeymarketError` (`invalid_argument`) on bad options.
+   *
+   * @example
+   * ```ts
+   * import { Heymarket } from "heymarket-wasm";
+   *
+   * const hm = new Heymarket({ secretId: "sid_…", secretKey: "…", defaultCountryCode: "1" });
+   * ```
+   */
   constructor(options: HeymarketOptions);
   /**
    * A client from `HEYMARKET_SECRET_ID` and `HEYMARKET_SECRET_KEY` (or, when
    * neither is set, a legacy `HEYMARKET_API_KEY`) and optionally
    * `HEYMARKET_BASE_URL`, read from `env`, else `Deno.env` (needs
    * `--allow-env`), else `process.env`.
+   *
+   * @example
+   * ```ts
+   * import { Heymarket } from "heymarket-wasm";
+   *
+   * const hm = Heymarket.fromEnv(); // process.env (Node, Bun) or Deno.env
+   * export default {
+   *   async fetch(request: Request, env: object) {
+   *     const team = await Heymarket.fromEnv(env, { timeoutMs: 10_000 }).team.get(); // a Worker's env
+   *     return Response.json(team);
+   *   },
+   * };
+   * ```
    */
   static fromEnv(env?: HeymarketEnv, options?: HeymarketClientOptions): Heymarket;
   /** Send messages and e-mails; read message history. */
@@ -153,6 +267,15 @@ export declare class Heymarket {
   readonly users: UsersApi;
   /** The API origin this client talks to. */
   readonly baseUrl: string;
+  /**
+   * What `JSON.stringify` and logs show of a client: the origin only, never
+   * the credentials.
+   *
+   * @example
+   * ```ts
+   * console.log(JSON.stringify(hm)); // {"baseUrl":"https://api.heymarket.com"}
+   * ```
+   */
   toJSON(): { baseUrl: string };
 }
 
@@ -163,7 +286,19 @@ export interface SignJwtOptions {
   iat?: number;
 }
 
-/** Sign a Heymarket HS256 JWT: `{"iss": secretId, "iat": iat}` under `secretId||secretKey`. */
+/**
+ * Sign a Heymarket HS256 JWT: `{"iss": secretId, "iat": iat}` under
+ * `secretId||secretKey`, the bearer token of every request (the client signs
+ * its own; this is for calling the API some other way).
+ *
+ * @example
+ * ```ts
+ * import { signJwt } from "heymarket-wasm";
+ *
+ * const token = signJwt({ secretId: "sid_…", secretKey: "…" });
+ * const res = await fetch("https://api.heymarket.com/v1/team", { headers: { authorization: `Bearer ${token}` } });
+ * ```
+ */
 export declare function signJwt(options: SignJwtOptions): string;
 
 /**
@@ -174,6 +309,24 @@ export declare function signJwt(options: SignJwtOptions): string;
  * missing or wrong (answer 401), `webhook_invalid` when the body is not a
  * JSON object with a string `type` (answer 400). Events of unknown types
  * resolve as they came (see {@link UnknownWebhookEvent}).
+ *
+ * @example
+ * ```ts
+ * import { HeymarketError, verifyWebhook } from "heymarket-wasm";
+ *
+ * export default {
+ *   async fetch(request: Request, env: { HEYMARKET_WEBHOOK_TOKEN: string }) {
+ *     try {
+ *       const event = await verifyWebhook(request, { token: env.HEYMARKET_WEBHOOK_TOKEN });
+ *       if (event.type === "message_recieved") console.log(event.event_data.phone, event.event_data.text);
+ *       return new Response("ok");
+ *     } catch (err) {
+ *       if (err instanceof HeymarketError && err.status) return new Response(err.code, { status: err.status });
+ *       throw err;
+ *     }
+ *   },
+ * };
+ * ```
  */
 export declare function verifyWebhook(
   body: string | Uint8Array | ArrayBuffer | Request,
@@ -187,6 +340,14 @@ export declare function verifyWebhook(
  * without `+` are a national number, completed by `defaultCountryCode`
  * (e.g. `"1"`) or refused. Throws a `HeymarketError` (`invalid_argument`)
  * rather than guess.
+ *
+ * @example
+ * ```ts
+ * import { normalizePhone } from "heymarket-wasm";
+ *
+ * normalizePhone("+1 (415) 555-0123"); // "14155550123"
+ * normalizePhone("415.555.0123", { defaultCountryCode: "1" }); // "14155550123"
+ * ```
  */
 export declare function normalizePhone(input: string, options?: { defaultCountryCode?: string }): string;
 

@@ -1,15 +1,12 @@
-// Contacts: v1 (integer ids), custom fields, v2 (UUIDs and channels).
-// Re-exported by index.d.ts.
+// Contacts v1 (integer ids) and custom fields; v2 (UUIDs and channels) is in
+// ./types-contacts-v2.d.ts. Re-exported by index.d.ts.
 //
 // Phone fields take any common format ("+1 (415) 555-0123", "14155550123";
 // ten digits need the client's `defaultCountryCode`) and are sent as E.164
 // digits without "+"; see `normalizePhone`. Positional arrays (batch
-// creates, bulk upserts) are the request body as given: their phones are not
-// normalised.
-import type { CreateResult, ExactlyOne, Paginator, RequestOptions } from "./types-common.js";
-import type { Contact, ContactChannel, ContactFieldResult, ContactStatus, ContactV2 } from "./types-objects.js";
-
-// ---- v1 ---------------------------------------------------------------------
+// creates) are the request body as given: their phones are not normalised.
+import type { APIPromise, CreateResult, ExactlyOne, Paginator, RequestOptions } from "./types-common.js";
+import type { Contact, ContactFieldResult, ContactStatus } from "./types-objects.js";
 
 /** A tag on a contact (at most 5). */
 export interface ContactTagRef {
@@ -95,223 +92,150 @@ export interface ContactFieldInput {
   title: string;
 }
 
+/** `hm.contacts.fields`: custom contact fields. */
 export interface ContactFieldsApi {
   /**
    * The custom field definitions. The answer's shape is undocumented.
    *
    * `POST /v1/contact-fields`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const fields = await hm.contacts.fields.list();
+   * ```
    */
-  list(options?: RequestOptions): Promise<unknown>;
+  list(options?: RequestOptions): APIPromise<unknown>;
   /**
    * Create custom fields; the array is the request body.
    *
    * `POST /v1/contacts/fields`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * const [plan] = await hm.contacts.fields.create([{ title: "Plan" }]);
+   * await hm.contacts.update(4242, { phone: "+1 415 555 1234", custom: { [String(plan.id)]: "Premium" } });
+   * ```
    */
-  create(fields: readonly ContactFieldInput[], options?: RequestOptions): Promise<ContactFieldResult[]>;
+  create(fields: readonly ContactFieldInput[], options?: RequestOptions): APIPromise<ContactFieldResult[]>;
 }
 
+/** `hm.contacts`: contacts by integer id, and custom fields (`contacts.fields`). */
 export interface ContactsApi {
   /** Custom contact fields. */
   readonly fields: ContactFieldsApi;
   /**
-   * `POST /v1/contact`. Answers `{id, rev, uuid}`.
-   * Retry: only on 429 or a connection refused before sending.
+   * Create a contact. Answers `{id, rev, uuid}`.
+   *
+   * `POST /v1/contact`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * const { id, uuid } = await hm.contacts.create({ phone: "+1 415 555 1234", first: "Ada", last: "Lovelace", email: "ada@example.com" });
+   * ```
    */
-  create(params: ContactCreateParams, options?: RequestOptions): Promise<CreateResult>;
-  /** `GET /v1/contact/{id}`. Retry: idempotent. */
-  get(id: number, options?: RequestOptions): Promise<Contact>;
+  create(params: ContactCreateParams, options?: RequestOptions): APIPromise<CreateResult>;
+  /**
+   * A contact by its integer id.
+   *
+   * `GET /v1/contact/{id}`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const contact = await hm.contacts.get(4242);
+   * console.log(contact.display_name, contact.phone);
+   * ```
+   */
+  get(id: number, options?: RequestOptions): APIPromise<Contact>;
   /**
    * Replace a contact's fields; see {@link ContactUpdateParams}. Answers `{id, rev, uuid}`.
    *
-   * `PUT /v1/contact/{id}`. Retry: idempotent.
+   * `PUT /v1/contact/{id}` (`?overwrite=` from `overwrite`). Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * await hm.contacts.update(4242, { phone: "+1 415 555 1234", first: "Ada", last: "King", overwrite: false });
+   * ```
    */
-  update(id: number, params: ContactUpdateParams, options?: RequestOptions): Promise<CreateResult>;
+  update(id: number, params: ContactUpdateParams, options?: RequestOptions): APIPromise<CreateResult>;
   /**
    * Delete a contact for good (its history too). Answers a string (`"ok"`).
    *
    * `DELETE /v1/contact/{id}`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * await hm.contacts.delete(4242);
+   * ```
    */
-  delete(id: number, options?: RequestOptions): Promise<string>;
+  delete(id: number, options?: RequestOptions): APIPromise<string>;
   /**
    * A contact by phone or by id.
    *
    * `POST /v1/contact/get`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const contact = await hm.contacts.lookup({ phone: "+1 415 555 1234" });
+   * ```
    */
-  lookup(params: ContactLookupParams, options?: RequestOptions): Promise<Contact>;
+  lookup(params: ContactLookupParams, options?: RequestOptions): APIPromise<Contact>;
   /**
    * Contacts, newest update first.
    *
    * `POST /v1/contacts`. Retry: idempotent. Paging: each next page sends
    * `date` = the last contact's `updated`; stops at an empty page.
+   *
+   * @example
+   * ```ts
+   * for await (const contact of hm.contacts.list({ archived: false, limit: 100 })) console.log(contact.id, contact.display_name);
+   * ```
    */
   list(params?: ContactListParams, options?: RequestOptions): Paginator<Contact>;
   /**
    * Count contacts. The answer's shape is undocumented.
    *
    * `POST /v1/contacts/count`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const count = await hm.contacts.count({ archived: false });
+   * ```
    */
-  count(params?: ContactCountParams, options?: RequestOptions): Promise<unknown>;
+  count(params?: ContactCountParams, options?: RequestOptions): APIPromise<unknown>;
   /**
    * A contact's messaging status (opted out, blocked).
    *
    * `POST /v1/contact/status`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const { blocked, unsubscribed } = await hm.contacts.status({ phone: "+1 415 555 1234" });
+   * ```
    */
-  status(params: ContactStatusParams, options?: RequestOptions): Promise<ContactStatus>;
+  status(params: ContactStatusParams, options?: RequestOptions): APIPromise<ContactStatus>;
   /**
    * Block, unblock, subscribe or unsubscribe a contact. Answers a string (`"success"`).
    *
    * `POST /v1/contact/set_status`. Retry: only on 429 or a connection refused before sending.
-   */
-  setStatus(params: ContactSetStatusParams, options?: RequestOptions): Promise<string>;
-  /**
-   * Create many contacts; the array is the request body, sent as given.
-   * Answers `"ok"` when all succeeded, else the contacts that failed.
    *
-   * `POST /v1/batch/contacts`. Retry: only on 429 or a connection refused before sending.
+   * @example
+   * ```ts
+   * await hm.contacts.setStatus({ id: 4242, status: "unsubscribed" });
+   * ```
    */
-  batchCreate(contacts: readonly ContactCreateParams[], params?: ContactBatchCreateParams, options?: RequestOptions): Promise<string | Contact[]>;
-}
-
-// ---- v2 ---------------------------------------------------------------------
-
-/** The channel types of `contactsV2.channels`. */
-export type ContactChannelType = "phone" | "email" | "facebook" | "instagram" | "whatsapp";
-
-/** A channel of a contact, as the v2 create, update and bulk bodies take it. */
-export interface ContactChannelInput {
-  /** `"phone"`, `"email"`, `"facebook"`, … */
-  channel_type: ContactChannelType | (string & {});
-  /** The phone (E.164 digits), address or handle; not normalised. */
-  channel_id: string;
-}
-
-/** `contactsV2.create` params. */
-export interface ContactV2CreateParams {
-  /** At least one. */
-  contact_channels: readonly ContactChannelInput[];
-  first?: string;
-  last?: string;
-  display_name?: string;
-  email?: string;
-  /** Custom field values keyed by the field's numeric id as a string. */
-  custom?: Record<string, unknown>;
-  avatar?: string;
-  assignee_id?: number;
-  tags?: readonly ContactTagRef[];
-  is_opted_out?: boolean;
-}
-
-/** `contactsV2.update` params. */
-export interface ContactV2UpdateParams extends Partial<ContactV2CreateParams> {
-  /** Any common format; sent as E.164 digits. */
-  phone?: string;
-  email_suppressions?: readonly number[];
-}
-
-/** A channel entry of a bulk upsert element. */
-export interface ContactChannelBulkInput {
-  channel_type?: ContactChannelType | (string & {});
-  channel_id?: string;
-  channel_ids?: readonly string[];
-  channel_handle?: string;
-  info_channel?: unknown;
-}
-
-/** An element of `contactsV2.bulkUpsert`: with `contact_id` it updates, without it creates. */
-export interface ContactV2BulkItem extends Omit<Partial<ContactV2CreateParams>, "contact_channels"> {
-  /** UUID of the contact to update. */
-  contact_id?: string;
-  contact_channels?: readonly ContactChannelBulkInput[];
-}
-
-/** What `contactsV2.bulkUpsert` answers. */
-export interface ContactV2BulkResult {
-  contacts?: ContactV2[];
-  failed_contacts?: Array<{ contact?: Record<string, unknown>; [key: string]: unknown }>;
-  [key: string]: unknown;
-}
-
-/** `contactsV2.list` params. */
-export interface ContactV2ListParams {
-  /** Page size. */
-  limit?: number;
-  /** First page to read; pages count from 0. */
-  page?: number;
-  date?: string;
-  ascending?: boolean;
-}
-
-/** `contactsV2.search` params. */
-export interface ContactV2SearchParams {
-  /** `channel_type` may be left out: E.164-looking values are phones, values with `@` e-mails. */
-  contact_channels: ReadonlyArray<{ channel_type?: ContactChannelType | (string & {}); channel_ids: readonly string[] }>;
-}
-
-/** `contactsV2.channels.add` params. */
-export interface ContactChannelAddParams {
-  channel_type: ContactChannelType;
-  /** The phone, address or handle. */
-  channel_id: string;
-}
-/** `contactsV2.channels.update` params. */
-export type ContactChannelUpdateParams = ContactChannelAddParams;
-
-export interface ContactChannelsApi {
+  setStatus(params: ContactSetStatusParams, options?: RequestOptions): APIPromise<string>;
   /**
-   * Add a channel to a contact; answers the contact's channels.
+   * Create many contacts; the array is the request body, sent as given (phones
+   * not normalised: give E.164 digits). Answers `"ok"` when all succeeded,
+   * else the contacts that failed.
    *
-   * `POST /v2/contact/{contactID}/channel`. Retry: only on 429 or a connection refused before sending.
-   */
-  add(contactId: string, params: ContactChannelAddParams, options?: RequestOptions): Promise<ContactChannel[]>;
-  /**
-   * Update a contact's channel. The answer's shape is undocumented.
+   * `POST /v1/batch/contacts` (`?overwrite=` from `overwrite`). Retry: only on 429 or a connection refused before sending.
    *
-   * `PUT /v2/contact/{contactID}/channel`. Retry: idempotent.
+   * @example
+   * ```ts
+   * const result = await hm.contacts.batchCreate([{ phone: "14155551234", first: "Ada" }, { phone: "14155556789", first: "Grace" }], { overwrite: true });
+   * if (result !== "ok") console.log("failed:", result);
+   * ```
    */
-  update(contactId: string, params: ContactChannelUpdateParams, options?: RequestOptions): Promise<unknown>;
-  /** `GET /v2/contact/{contactID}/channel/{channelType}`. Retry: idempotent. */
-  get(contactId: string, channelType: ContactChannelType, options?: RequestOptions): Promise<ContactChannel>;
-}
-
-/** Contacts addressed by UUID. Never pass a v1 integer id. */
-export interface ContactsV2Api {
-  /** A contact's channels. */
-  readonly channels: ContactChannelsApi;
-  /**
-   * Create a contact from one or more channels. Answers `{id, rev, uuid}`.
-   *
-   * `POST /v2/contact`. Retry: only on 429 or a connection refused before sending.
-   */
-  create(params: ContactV2CreateParams, options?: RequestOptions): Promise<CreateResult>;
-  /** `GET /v2/contact/{contactID}`. `contactId` is a UUID. Retry: idempotent. */
-  get(contactId: string, options?: RequestOptions): Promise<ContactV2>;
-  /** `PUT /v2/contact/{contactID}`. Retry: idempotent. */
-  update(contactId: string, params?: ContactV2UpdateParams, options?: RequestOptions): Promise<ContactV2>;
-  /** `DELETE /v2/contact/{contactID}`. Answers a string. Retry: idempotent. */
-  delete(contactId: string, options?: RequestOptions): Promise<string>;
-  /**
-   * Create or update many contacts (body `{"contacts": [...]}`, elements sent as given).
-   *
-   * `POST /v2/contacts`. Retry: only on 429 or a connection refused before sending.
-   */
-  bulkUpsert(contacts: readonly ContactV2BulkItem[], options?: RequestOptions): Promise<ContactV2BulkResult>;
-  /**
-   * Delete contacts by UUID. Answers a string (`"ok"`).
-   *
-   * `DELETE /v2/contacts`. Retry: idempotent.
-   */
-  bulkDelete(uuids: readonly string[], options?: RequestOptions): Promise<string>;
-  /**
-   * Contacts, by page.
-   *
-   * `POST /v2/contacts/list`. Retry: idempotent. Paging: `page` from 0 (or
-   * the `page` you give), one more per request; stops at an empty page.
-   */
-  list(params?: ContactV2ListParams, options?: RequestOptions): Paginator<ContactV2>;
-  /**
-   * Contacts with the given phones, e-mails or other channel values. One request, no paging.
-   *
-   * `POST /v2/contacts/search`. Retry: idempotent.
-   */
-  search(params: ContactV2SearchParams, options?: RequestOptions): Promise<ContactV2[]>;
+  batchCreate(contacts: readonly ContactCreateParams[], params?: ContactBatchCreateParams, options?: RequestOptions): APIPromise<string | Contact[]>;
 }

@@ -3,7 +3,7 @@
 // Phone fields take any common format ("+1 (415) 555-0123", "14155550123";
 // ten digits need the client's `defaultCountryCode`) and are sent as E.164
 // digits without "+", the API's format; see `normalizePhone`.
-import type { ExactlyOne, Paginator, RequestOptions } from "./types-common.js";
+import type { APIPromise, ExactlyOne, Paginator, RequestOptions } from "./types-common.js";
 import type { Conversation, Message, SendResult } from "./types-objects.js";
 
 // ---- messages -------------------------------------------------------------
@@ -96,6 +96,7 @@ export interface MessageListParams extends MessageCountParams {
   limit?: number;
 }
 
+/** `hm.messages`: send messages and e-mails; read message history. */
 export interface MessagesApi {
   /**
    * Send an SMS/MMS, group MMS, list broadcast, template, survey or private
@@ -103,35 +104,64 @@ export interface MessagesApi {
    *
    * `POST /v1/message/send`. Retry: a `local_id` (UUID v4) is generated when
    * absent (and set on the result if the answer lacks it); then retried like a GET.
+   *
+   * @example
+   * ```ts
+   * const sent = await hm.messages.send({ inbox_id: 101, creator_id: 55, phone_number: "+1 415 555 1234", text: "hi" });
+   * console.log(sent.id, sent.local_id); // local_id: the de-duplication key
+   * ```
    */
-  send(params: MessageSendParams, options?: RequestOptions): Promise<SendResult>;
+  send(params: MessageSendParams, options?: RequestOptions): APIPromise<SendResult>;
   /**
    * Send an e-mail, or reply in an e-mail thread.
    *
    * `POST /v1/email/send`. Retry: a `local_id` (UUID v4) is generated when
    * absent (and set on the result if the answer lacks it); then retried like a GET.
+   *
+   * @example
+   * ```ts
+   * const sent = await hm.messages.sendEmail({ creator_id: 55, inbox: 202, text: "<p>Your order shipped.</p>", conv_title: "Order 1234", targets: ["to:ada@example.com"] });
+   * await hm.messages.sendEmail({ creator_id: 55, inbox: 202, text: "Tracking: 1Z999", convo_id: sent.convo_id });
+   * ```
    */
-  sendEmail(params: MessageSendEmailParams, options?: RequestOptions): Promise<SendResult>;
+  sendEmail(params: MessageSendEmailParams, options?: RequestOptions): APIPromise<SendResult>;
   /**
    * The last 50 (at most) messages of one phone's conversation in one inbox;
    * older ones with `timestamp`. One request, no paging.
    *
-   * `GET /v1/messages`. Retry: idempotent.
+   * `GET /v1/messages` (query `?phoneNumber=&inboxID=&timestamp=`). Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const history = await hm.messages.history({ phone_number: "+1 415 555 1234", inbox_id: 101 });
+   * const older = await hm.messages.history({ phone_number: "+1 415 555 1234", inbox_id: 101, timestamp: 1717200000 });
+   * ```
    */
-  history(params: MessageHistoryParams, options?: RequestOptions): Promise<Message[]>;
+  history(params: MessageHistoryParams, options?: RequestOptions): APIPromise<Message[]>;
   /**
    * Every message of the team.
    *
    * `POST /v1/messages/all`. Retry: idempotent. Paging: each next page sends
    * `created_at` = the last message's `date`; stops at an empty page.
+   *
+   * @example
+   * ```ts
+   * const recent = await hm.messages.list({ order: "created_at" }).toArray({ limit: 50 });
+   * for await (const message of hm.messages.list({ created_at: "2024-06-01T00:00:00Z" })) console.log(message.id, message.text);
+   * ```
    */
   list(params?: MessageListParams, options?: RequestOptions): Paginator<Message>;
   /**
    * Count the team's messages; the API answers a string.
    *
    * `POST /v1/messages/all/count`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const count = await hm.messages.count({ created_at: "2024-06-01T00:00:00Z" }); // e.g. "1234"
+   * ```
    */
-  count(params?: MessageCountParams, options?: RequestOptions): Promise<string>;
+  count(params?: MessageCountParams, options?: RequestOptions): APIPromise<string>;
 }
 
 // ---- conversations ----------------------------------------------------------
@@ -200,58 +230,111 @@ export interface ConversationTransferParams {
   transfer_inbox_id: number;
 }
 
+/** `hm.conversations`: list, count, read and act on conversations. */
 export interface ConversationsApi {
   /**
    * Conversations of the given inboxes, newest update first.
    *
    * `POST /v1/conversations`. Retry: idempotent. Paging: each next page sends
    * `date` = the last conversation's `updated`; stops at an empty page.
+   *
+   * @example
+   * ```ts
+   * for await (const convo of hm.conversations.list({ id: 55, filters: { inboxes: [101], closed: false } })) {
+   *   console.log(convo.id, convo.target, convo.updated);
+   * }
+   * ```
    */
   list(params: ConversationListParams, options?: RequestOptions): Paginator<Conversation>;
   /**
    * Count conversations. The answer's shape is undocumented.
    *
    * `POST /v1/conversations/count`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const counts = await hm.conversations.count({ id: 55, filters: { inboxes: [101], unread: true } });
+   * ```
    */
-  count(params?: ConversationCountParams, options?: RequestOptions): Promise<unknown>;
-  /** `GET /v1/conversations/{id}`. `id` must be a positive safe integer. Retry: idempotent. */
-  get(id: number, options?: RequestOptions): Promise<Conversation>;
+  count(params?: ConversationCountParams, options?: RequestOptions): APIPromise<unknown>;
+  /**
+   * One conversation. `id` must be a positive safe integer.
+   *
+   * `GET /v1/conversations/{id}`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const convo = await hm.conversations.get(123);
+   * console.log(convo.target, convo.status);
+   * ```
+   */
+  get(id: number, options?: RequestOptions): APIPromise<Conversation>;
   /**
    * Mark a conversation open. Answers a string (`"ok"`).
    *
    * `POST /v1/conversations/open`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * await hm.conversations.open({ inbox_id: 101, user_id: 55, chat_id: 123 });
+   * ```
    */
-  open(params: ConversationOpenParams, options?: RequestOptions): Promise<string>;
+  open(params: ConversationOpenParams, options?: RequestOptions): APIPromise<string>;
   /**
    * Mark a conversation closed (archived). Answers a string (`"ok"`).
    *
    * `POST /v1/conversations/close`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * await hm.conversations.close({ inbox_id: 101, user_id: 55, target: "+1 415 555 1234" });
+   * ```
    */
-  close(params: ConversationCloseParams, options?: RequestOptions): Promise<string>;
+  close(params: ConversationCloseParams, options?: RequestOptions): APIPromise<string>;
   /**
    * Mark a conversation read. Answers a string.
    *
    * `POST /v1/conversations/read`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * await hm.conversations.markRead({ inbox_id: 101, user_id: 55, chat_id: 123 });
+   * ```
    */
-  markRead(params: ConversationMarkReadParams, options?: RequestOptions): Promise<string>;
+  markRead(params: ConversationMarkReadParams, options?: RequestOptions): APIPromise<string>;
   /**
    * Mark a conversation unread. Answers a string.
    *
    * `POST /v1/conversations/unread`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * await hm.conversations.markUnread({ inbox_id: 101, user_id: 55, chat_id: 123 });
+   * ```
    */
-  markUnread(params: ConversationMarkUnreadParams, options?: RequestOptions): Promise<string>;
+  markUnread(params: ConversationMarkUnreadParams, options?: RequestOptions): APIPromise<string>;
   /**
    * Reassign a conversation to another member of the same inbox. Answers a string (`"ok"`).
    *
    * `POST /v1/conversations/reassign`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * await hm.conversations.reassign({ inbox_id: 101, user_id: 55, reassign_id: 56, chat_id: 123 });
+   * ```
    */
-  reassign(params: ConversationReassignParams, options?: RequestOptions): Promise<string>;
+  reassign(params: ConversationReassignParams, options?: RequestOptions): APIPromise<string>;
   /**
    * Move a conversation to another inbox. Answers a string (`"ok"`).
    *
    * `POST /v1/conversations/transfer`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * await hm.conversations.transfer({ conversation_id: 123, transfer_inbox_id: 102 });
+   * ```
    */
-  transfer(params: ConversationTransferParams, options?: RequestOptions): Promise<string>;
+  transfer(params: ConversationTransferParams, options?: RequestOptions): APIPromise<string>;
 }
 
 /** @deprecated Renamed {@link ConversationsApi}. */

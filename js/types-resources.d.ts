@@ -1,15 +1,13 @@
-// Lists, templates, tags, scheduled messages, surveys, inboxes, the team and
-// its users. Re-exported by index.d.ts.
+// Templates, tags, scheduled messages, surveys, inboxes, the team and its
+// users (lists are in ./types-lists.d.ts). Re-exported by index.d.ts.
 //
 // Phone fields take any common format ("+1 (415) 555-0123", "14155550123";
 // ten digits need the client's `defaultCountryCode`) and are sent as E.164
 // digits without "+"; see `normalizePhone`.
-import type { CreateResult, ExactlyOne, Paginator, RequestOptions } from "./types-common.js";
+import type { APIPromise, CreateResult, DateCursorParams, ExactlyOne, Paginator, RequestOptions } from "./types-common.js";
 import type {
   GalleryEntry,
   Inbox,
-  List,
-  ListMemberName,
   MembershipsResult,
   ScheduleResult,
   ScheduledAttachment,
@@ -19,133 +17,6 @@ import type {
   Team,
   Template,
 } from "./types-objects.js";
-
-/** The `date` cursor params of the v1 list endpoints. */
-export interface DateCursorParams {
-  /** RFC 3339: items updated before it. The paging cursor. */
-  date?: string;
-}
-
-// ---- lists ------------------------------------------------------------------
-
-/** `lists.create` params. */
-export interface ListCreateParams {
-  title: string;
-  /** Stable client key against duplicates. Generated (UUID v4) when absent. */
-  local_id?: string;
-  /** `"contacts"`: an omnichannel contact list; leave out for a phone-number list. */
-  type?: string;
-  /** Contact ids. */
-  contacts?: readonly number[];
-  /** Any common format; sent as E.164 digits. Unknown numbers become contacts. */
-  phones?: readonly string[];
-  emails?: readonly string[];
-}
-
-/** `lists.update` params. */
-export interface ListUpdateParams {
-  title?: string;
-  /** Contact ids; replaces all members. */
-  contacts?: readonly number[];
-  add_contacts?: readonly number[];
-  remove_contacts?: readonly number[];
-  /** Any common format; sent as E.164 digits. */
-  add_phones?: readonly string[];
-  /** Any common format; sent as E.164 digits. */
-  remove_phones?: readonly string[];
-  add_emails?: readonly string[];
-  remove_emails?: readonly string[];
-}
-
-/** `lists.delete` params. */
-export interface ListDeleteParams {
-  contact_ids?: readonly number[];
-}
-
-/** What `lists.delete` answers. */
-export interface ListDeleteResult {
-  deleted?: boolean;
-  id?: number;
-  [key: string]: unknown;
-}
-
-/** `lists.v1.create` params. */
-export interface ListV1CreateParams {
-  title: string;
-  /** Phone → `{f, l}`. */
-  targets?: Record<string, ListMemberName>;
-  /** Phone → `{f, l}`. */
-  members?: Record<string, ListMemberName>;
-  local_id?: string;
-}
-
-/** `lists.v1.update` params (field set from third-party material). */
-export interface ListV1UpdateParams {
-  title?: string;
-  /** Any common format; sent as E.164 digits. */
-  add_phone?: readonly string[];
-  /** Any common format; sent as E.164 digits. */
-  remove_phone?: readonly string[];
-  /** Phone → `{f, l}`. */
-  members?: Record<string, ListMemberName>;
-}
-
-/** `lists.v1.list` params. */
-export type ListV1ListParams = DateCursorParams;
-
-/** @deprecated The v1 list family: Heymarket says to use `/v2/lists`, and may remove it. */
-export interface ListsV1Api {
-  /**
-   * @deprecated Use `lists.create`.
-   *
-   * `POST /v1/list`. The answer's shape is undocumented. Retry: only on 429 or a connection refused before sending.
-   */
-  create(params: ListV1CreateParams, options?: RequestOptions): Promise<Partial<CreateResult>>;
-  /**
-   * @deprecated The v1 list family may be removed; no v2 read exists yet.
-   * @experimental Seen in a single source only.
-   *
-   * `GET /v1/list/{id}`. Retry: idempotent.
-   */
-  get(id: number, options?: RequestOptions): Promise<List>;
-  /**
-   * @deprecated Use `lists.update`.
-   *
-   * `PUT /v1/list/{id}`. The answer's shape is undocumented. Retry: idempotent.
-   */
-  update(id: number, params?: ListV1UpdateParams, options?: RequestOptions): Promise<unknown>;
-  /**
-   * @deprecated Use `lists.delete`.
-   * @experimental Seen in a single source only.
-   *
-   * `DELETE /v1/list/{id}`. The answer's shape is undocumented. Retry: idempotent.
-   */
-  delete(id: number, options?: RequestOptions): Promise<unknown>;
-  /**
-   * @deprecated The v1 list family may be removed; no v2 list exists yet.
-   * @experimental Seen in a single source only.
-   *
-   * `POST /v1/lists`. Retry: idempotent. Paging: each next page sends
-   * `date` = the last list's `updated`; stops at an empty page.
-   */
-  list(params?: ListV1ListParams, options?: RequestOptions): Paginator<List>;
-}
-
-/** Lists (v2). Broadcast to one with `messages.send({ list_id, … })`. */
-export interface ListsApi {
-  /** @deprecated The v1 list family, the only way to read lists. */
-  readonly v1: ListsV1Api;
-  /**
-   * `POST /v2/lists`. Answers `{id, rev, uuid}` with `local_id`.
-   * Retry: a `local_id` (UUID v4) is generated when absent (and set on the
-   * result if the answer lacks it); then retried like a GET.
-   */
-  create(params: ListCreateParams, options?: RequestOptions): Promise<CreateResult & { local_id: string }>;
-  /** Rename a list or change its members. `PUT /v2/lists/{id}`. Answers `{id, rev}`. Retry: idempotent. */
-  update(id: number, params?: ListUpdateParams, options?: RequestOptions): Promise<CreateResult>;
-  /** Delete a list (its contacts stay). `DELETE /v2/lists/{id}`. Retry: idempotent. */
-  delete(id: number, params?: ListDeleteParams, options?: RequestOptions): Promise<ListDeleteResult>;
-}
 
 // ---- templates --------------------------------------------------------------
 
@@ -169,20 +40,64 @@ export type TemplateUpdateParams = TemplateCreateParams;
 /** `templates.list` params. */
 export type TemplateListParams = DateCursorParams;
 
+/** `hm.templates`: saved message templates. */
 export interface TemplatesApi {
-  /** `POST /v1/template`. Retry: only on 429 or a connection refused before sending. */
-  create(params: TemplateCreateParams, options?: RequestOptions): Promise<CreateResult>;
-  /** `GET /v1/template/{id}`. Retry: idempotent. */
-  get(id: number, options?: RequestOptions): Promise<Template>;
-  /** `PUT /v1/template/{id}`. The answer's shape is undocumented. Retry: idempotent. */
-  update(id: number, params: TemplateUpdateParams, options?: RequestOptions): Promise<unknown>;
-  /** `DELETE /v1/template/{id}`. The answer's shape is undocumented. Retry: idempotent. */
-  delete(id: number, options?: RequestOptions): Promise<unknown>;
+  /**
+   * Create a template.
+   *
+   * `POST /v1/template`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * const { id } = await hm.templates.create({ title: "Welcome", content: { text: "Hi {{first_name}}, welcome aboard!" } });
+   * await hm.messages.send({ inbox_id: 101, creator_id: 55, phone_number: "+1 415 555 1234", template_id: id });
+   * ```
+   */
+  create(params: TemplateCreateParams, options?: RequestOptions): APIPromise<CreateResult>;
+  /**
+   * A template.
+   *
+   * `GET /v1/template/{id}`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const template = await hm.templates.get(88);
+   * console.log(template.name, template.content?.text);
+   * ```
+   */
+  get(id: number, options?: RequestOptions): APIPromise<Template>;
+  /**
+   * Replace a template (the same body as create). The answer's shape is undocumented.
+   *
+   * `PUT /v1/template/{id}`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * await hm.templates.update(88, { title: "Welcome", content: { text: "Hello {{first_name}}!" }, archived: false });
+   * ```
+   */
+  update(id: number, params: TemplateUpdateParams, options?: RequestOptions): APIPromise<unknown>;
+  /**
+   * Delete a template. The answer's shape is undocumented.
+   *
+   * `DELETE /v1/template/{id}`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * await hm.templates.delete(88);
+   * ```
+   */
+  delete(id: number, options?: RequestOptions): APIPromise<unknown>;
   /**
    * Templates, 30 a page.
    *
    * `POST /v1/templates`. Retry: idempotent. Paging: each next page sends
    * `date` = the last template's `updated`; stops at an empty page.
+   *
+   * @example
+   * ```ts
+   * const templates = await hm.templates.list().toArray({ limit: 100 });
+   * ```
    */
   list(params?: TemplateListParams, options?: RequestOptions): Paginator<Template>;
 }
@@ -200,18 +115,53 @@ export interface TagCreateParams {
 /** `tags.list` params. */
 export type TagListParams = DateCursorParams;
 
+/** `hm.tags`: contact tags. */
 export interface TagsApi {
-  /** `POST /v1/tag`. Retry: only on 429 or a connection refused before sending. */
-  create(params: TagCreateParams, options?: RequestOptions): Promise<CreateResult>;
-  /** `GET /v1/tag/{id}`. Retry: idempotent. */
-  get(id: number, options?: RequestOptions): Promise<Tag>;
-  /** `DELETE /v1/tag/{id}`. The answer's shape is undocumented. Retry: idempotent. */
-  delete(id: number, options?: RequestOptions): Promise<unknown>;
+  /**
+   * Create a tag.
+   *
+   * `POST /v1/tag`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * const { id } = await hm.tags.create({ tag: "VIP", color: "#FFD700" });
+   * await hm.contacts.update(4242, { phone: "+1 415 555 1234", tags: [{ tag_id: id }] });
+   * ```
+   */
+  create(params: TagCreateParams, options?: RequestOptions): APIPromise<CreateResult>;
+  /**
+   * A tag.
+   *
+   * `GET /v1/tag/{id}`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const tag = await hm.tags.get(9);
+   * console.log(tag.tag, tag.color);
+   * ```
+   */
+  get(id: number, options?: RequestOptions): APIPromise<Tag>;
+  /**
+   * Delete a tag. The answer's shape is undocumented.
+   *
+   * `DELETE /v1/tag/{id}`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * await hm.tags.delete(9);
+   * ```
+   */
+  delete(id: number, options?: RequestOptions): APIPromise<unknown>;
   /**
    * Tags, 30 a page.
    *
    * `POST /v1/tags`. Retry: idempotent. Paging: each next page sends
    * `date` = the last tag's `updated`; stops at an empty page.
+   *
+   * @example
+   * ```ts
+   * for await (const tag of hm.tags.list()) console.log(tag.id, tag.tag);
+   * ```
    */
   list(params?: TagListParams, options?: RequestOptions): Paginator<Tag>;
 }
@@ -255,17 +205,49 @@ export type ScheduleCreateParams = ScheduleCreateBase & ExactlyOne<ScheduleTarge
 /** `schedules.update` params. */
 export interface ScheduleUpdateParams extends Partial<ScheduleCreateBase>, Partial<ScheduleTarget> {}
 
+/** `hm.schedules`: scheduled messages. */
 export interface SchedulesApi {
-  /** `POST /v1/schedule`. Retry: only on 429 or a connection refused before sending. */
-  create(params: ScheduleCreateParams, options?: RequestOptions): Promise<ScheduleResult>;
-  /** `GET /v1/schedule/{id}`. Retry: idempotent. */
-  get(id: number, options?: RequestOptions): Promise<ScheduledMessage>;
   /**
-   * @experimental Seen in a single source only.
+   * Schedule a message.
+   *
+   * `POST /v1/schedule`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * const { id } = await hm.schedules.create({
+   *   inbox_id: 101,
+   *   execute_at: "2030-01-15T17:30:00Z",
+   *   content: { text: "Your appointment is tomorrow at 10." },
+   *   phone_number: "+1 415 555 1234",
+   * });
+   * ```
+   */
+  create(params: ScheduleCreateParams, options?: RequestOptions): APIPromise<ScheduleResult>;
+  /**
+   * A scheduled message.
+   *
+   * `GET /v1/schedule/{id}`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const scheduled = await hm.schedules.get(31);
+   * console.log(scheduled.execute, scheduled.meta?.content?.text);
+   * ```
+   */
+  get(id: number, options?: RequestOptions): APIPromise<ScheduledMessage>;
+  /**
+   * Change a scheduled message.
    *
    * `PUT /v1/schedule/{id}`. Retry: idempotent.
+   * Experimental: this endpoint is seen in a single source only.
+   *
+   * @experimental
+   * @example
+   * ```ts
+   * await hm.schedules.update(31, { execute_at: "2030-01-15T18:00:00Z" });
+   * ```
    */
-  update(id: number, params?: ScheduleUpdateParams, options?: RequestOptions): Promise<ScheduleResult>;
+  update(id: number, params?: ScheduleUpdateParams, options?: RequestOptions): APIPromise<ScheduleResult>;
 }
 
 // ---- surveys, inboxes, team, users ------------------------------------------
@@ -278,29 +260,66 @@ export interface SurveyListParams {
   page?: number;
 }
 
+/** `hm.surveys`: surveys (send one with `messages.send({ survey_id, … })`). */
 export interface SurveysApi {
-  /** `GET /v1/survey/{id}`. Retry: idempotent. */
-  get(id: number, options?: RequestOptions): Promise<Survey>;
   /**
+   * A survey.
+   *
+   * `GET /v1/survey/{id}`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const survey = await hm.surveys.get(12);
+   * console.log(survey.name, survey.question);
+   * ```
+   */
+  get(id: number, options?: RequestOptions): APIPromise<Survey>;
+  /**
+   * Surveys, by page.
+   *
    * `POST /v1/surveys`. Retry: idempotent. Paging: `page` from 1 (or the
    * `page` you give), one more per request; stops at an empty page.
+   *
+   * @example
+   * ```ts
+   * const surveys = await hm.surveys.list({ limit: 20 }).toArray({ limit: 100 });
+   * ```
    */
   list(params?: SurveyListParams, options?: RequestOptions): Paginator<Survey>;
 }
 
+/** `hm.inboxes`: the team's inboxes. */
 export interface InboxesApi {
   /**
    * The inboxes these credentials can use; a cheap credentials check. The
    * reference answers an array; an older guide wraps it as `{inboxes: [...]}`.
    *
    * `GET /v1/inboxes`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const answer = await hm.inboxes.list();
+   * const inboxes = Array.isArray(answer) ? answer : answer.inboxes;
+   * console.log(inboxes.map((inbox) => [inbox.id, inbox.name, inbox.members]));
+   * ```
    */
-  list(options?: RequestOptions): Promise<Inbox[] | { inboxes: Inbox[]; [key: string]: unknown }>;
+  list(options?: RequestOptions): APIPromise<Inbox[] | { inboxes: Inbox[]; [key: string]: unknown }>;
 }
 
+/** `hm.team`: the team. */
 export interface TeamApi {
-  /** The team and its member ids. `GET /v1/team`. Retry: idempotent. */
-  get(options?: RequestOptions): Promise<Team>;
+  /**
+   * The team and its member ids.
+   *
+   * `GET /v1/team`. Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const team = await hm.team.get();
+   * console.log(team.name, team.members?.map((member) => member.id));
+   * ```
+   */
+  get(options?: RequestOptions): APIPromise<Team>;
 }
 
 /** `users.lookup` params (query string, one `phone=` / `email=` per value). */
@@ -321,13 +340,28 @@ export interface UserUpdate {
   [key: string]: unknown;
 }
 
+/** `hm.users`: team members (memberships). */
 export interface UsersApi {
-  /** Members by phone or e-mail. `GET /v1/users/get`. Retry: idempotent. */
-  lookup(params?: UserLookupParams, options?: RequestOptions): Promise<MembershipsResult>;
+  /**
+   * Members by phone or e-mail.
+   *
+   * `GET /v1/users/get` (query: one `phone=` / `email=` per value). Retry: idempotent.
+   *
+   * @example
+   * ```ts
+   * const { memberships } = await hm.users.lookup({ email: ["ada@example.com"], phone: ["+1 415 555 1234"] });
+   * ```
+   */
+  lookup(params?: UserLookupParams, options?: RequestOptions): APIPromise<MembershipsResult>;
   /**
    * Update members (body `{"users": [...]}`).
    *
    * `POST /v1/users/update`. Retry: only on 429 or a connection refused before sending.
+   *
+   * @example
+   * ```ts
+   * const { memberships } = await hm.users.update([{ id: 301, first_name: "Ada", role_id: 4 }]);
+   * ```
    */
-  update(users: readonly UserUpdate[], options?: RequestOptions): Promise<MembershipsResult>;
+  update(users: readonly UserUpdate[], options?: RequestOptions): APIPromise<MembershipsResult>;
 }

@@ -29,6 +29,10 @@ node tests/run-js.mjs
 step "runtime matrix: Node 20/22/24, Bun, Deno, workerd; examples; tsc, publint, attw"
 node tests/matrix/run.mjs
 
+step "API reference (typedoc, warnings as errors)"
+npx --no-install typedoc
+node tests/docs.mjs
+
 step "browser guard in headless Chromium"
 node tests/browser/run.mjs
 

@@ -22,3 +22,9 @@ export async function onWebhook(body: string): Promise<string> {
   if (event.type === "chat_opened") return String(event.event_data.inbox);
   return event.type;
 }
+
+export async function rawStatus(): Promise<number> {
+  const client = new hm.Heymarket({ apiKey: "k", logLevel: "warn", logger: console });
+  const { status } = await client.team.get().withResponse();
+  return status + hm.endpointTable().length;
+}

@@ -166,3 +166,16 @@ export async function onWebhook(request: Request): Promise<Response> {
     }
   }
 }
+
+// Logging, raw responses and the endpoint table.
+import { endpointTable, type EndpointDescription, type LogRecord, type RawResponse } from "heymarket-wasm";
+
+export async function observe(): Promise<number> {
+  const records: LogRecord[] = [];
+  const logged = new Heymarket({ ...FIXTURE_CREDENTIALS, fetch: mock.fetch, logLevel: "debug", logger: { debug: (_m, r) => records.push(r) } });
+  const raw: RawResponse<Conversation> = await logged.conversations.get(123).withResponse();
+  const id: number = raw.data.id;
+  const requestId: string | undefined = raw.requestId;
+  const table: readonly EndpointDescription[] = endpointTable();
+  return id + raw.status + records.length + table.length + (requestId?.length ?? 0) + raw.headers.keys.length;
+}

@@ -23,3 +23,5 @@ export const r = hm.conversations.list({ id: 1, filters: { closed: true } }); //
 export const s = hm.contactsV2.channels.get("a1b2c3d4-0000-4000-8000-000000000000", "fax"); // EXPECT-ERROR: unknown channel type
 export const t = hm.inboxes.list({ timeoutMs: 1, page: 2 }); // EXPECT-ERROR: inboxes.list takes no params
 export const u = hm.templates.create({ title: "t" }); // EXPECT-ERROR: content is required
+export const logLevelTypo = new Heymarket({ secretId: "id", secretKey: "k", logLevel: "verbose" }); // EXPECT-ERROR: logLevel is one of off/error/warn/info/debug
+export const rawOfAList = hm.tags.list().withResponse(); // EXPECT-ERROR: paginators have no withResponse
