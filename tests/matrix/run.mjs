@@ -2,7 +2,8 @@
 // project, runs the same scenario suite (scenarios.mjs) in Node 20, 22 and 24,
 // Bun, Deno and workerd (a Worker bundled by wrangler, run by Miniflare), with
 // the mock Heymarket served on 127.0.0.1 by this process. Then the examples,
-// the type checks (tsc --strict), publint and arethetypeswrong.
+// the `heymarket` CLI under Node 20, Bun and Deno (cli.mjs), the type checks
+// (tsc --strict), publint and arethetypeswrong.
 // Ends with "runtimes: N passed, M failed"; exits non-zero on any failure.
 //
 //   node tests/matrix/run.mjs                       # everything
@@ -16,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { pack, installProject, ROOT } from "../pack.mjs";
 import { createMockHeymarket, FIXTURE_CREDENTIALS, CONVERSATIONS } from "../../js/mock.mjs";
 import { checkExamples } from "./examples.mjs";
+import { checkCli } from "./cli.mjs";
 import { checkTypes } from "./types.mjs";
 import { bundleWorker, serveWorker, COMPATIBILITY_DATE } from "./workerd.mjs";
 
@@ -26,7 +28,7 @@ const NODE = { "node 20": process.execPath, "node 22": join(MODULES, "node22/bin
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 /** Whether a part of the matrix runs (all of them unless `--only=` names some). */
 const wanted = (label) => !ONLY || ONLY.includes(label.replace(/\s+/g, ""));
-const PARTS = ["node20", "node22", "node24", "bun", "deno", "workerd", "examples", "types"];
+const PARTS = ["node20", "node22", "node24", "bun", "deno", "workerd", "examples", "cli", "types"];
 for (const part of ONLY ?? []) {
   if (!PARTS.includes(part)) {
     console.error(`matrix: --only=${part}: not one of ${PARTS.join(", ")}`);
@@ -139,6 +141,7 @@ async function main() {
     for (const [label, start] of runtimes) if (wanted(label)) report(label, parseResults(label, await start()));
     if (wanted("workerd")) report("workerd", await runWorker(dir, server.url).catch((e) => [{ name: "workerd ran", ok: false, error: e.stack }]));
     if (wanted("examples")) report("examples", await checkExamples({ dir, mock, mockUrl: server.url, run, bin, NODE, MODULES }));
+    if (wanted("cli")) report("cli", await checkCli({ dir, bin, NODE }));
   } finally {
     await control.close();
     await server.close();

@@ -4,12 +4,12 @@ use super::{o, r, CHANNEL_TYPES};
 use crate::api::path::Param;
 use crate::api::table::{Endpoint, Field, ItemTy, Method::*, Retry::*, Shape, Ty::*};
 
-/// The fields of a v1 contact, `phone` first (required).
+/// A contact's fields: `$head` first (the phone, a channel list, a query
+/// flag), then the common ones, then `$tail`.
 macro_rules! contact_fields {
-    ($phone:expr $(, $extra:expr)*) => {
+    ($($head:expr),* ; $($tail:expr),*) => {
         &[
-            $($extra,)*
-            $phone,
+            $($head,)*
             o("first", Str),
             o("last", Str),
             o("display_name", Str),
@@ -19,12 +19,12 @@ macro_rules! contact_fields {
             o("assignee_id", Int),
             o("tags", Json),
             o("is_opted_out", Bool),
-            o("email_suppressions", IntList),
+            $($tail,)*
         ]
     };
 }
 
-const CONTACT: &[Field] = contact_fields!(r("phone", Phone));
+const CONTACT: &[Field] = contact_fields!(r("phone", Phone); o("email_suppressions", IntList));
 const ID_OR_PHONE: &[&str] = &["id", "phone"];
 /// Reads of one contact by id or phone (`lookup`, `status`).
 const BY_ID_OR_PHONE: &[Field] = &[o("id", Id), o("phone", Phone)];
@@ -41,7 +41,7 @@ pub const CONTACTS_UPDATE: Endpoint = Endpoint::new(
     "contacts.update",
     Put,
     "/v1/contact/{id}",
-    contact_fields!(r("phone", Phone), o("overwrite", Bool).q()),
+    contact_fields!(o("overwrite", Bool).q(), r("phone", Phone); o("email_suppressions", IntList)),
     Shape::Object,
     Idempotent,
 )
@@ -109,18 +109,7 @@ pub const CONTACTS_V2_CREATE: Endpoint = Endpoint::new(
     "contactsV2.create",
     Post,
     "/v2/contact",
-    &[
-        r("contact_channels", Json),
-        o("first", Str),
-        o("last", Str),
-        o("display_name", Str),
-        o("email", Str),
-        o("custom", Json),
-        o("avatar", Str),
-        o("assignee_id", Int),
-        o("tags", Json),
-        o("is_opted_out", Bool),
-    ],
+    contact_fields!(r("contact_channels", Json);),
     Shape::Object,
     Unsafe,
 );
@@ -130,7 +119,7 @@ pub const CONTACTS_V2_UPDATE: Endpoint = Endpoint::new(
     "contactsV2.update",
     Put,
     "/v2/contact/{contactID}",
-    contact_fields!(o("phone", Phone), o("contact_channels", Json)),
+    contact_fields!(o("contact_channels", Json), o("phone", Phone); o("email_suppressions", IntList)),
     Shape::Object,
     Idempotent,
 )
