@@ -113,12 +113,17 @@ export function createApi(wasm) {
     return { data, status: res?.status, headers, requestId: headers.get("x-request-id") ?? undefined };
   }
 
-  /** `HEYMARKET_LOG` from `process.env`, or `Deno.env` when permitted. */
+  /** `HEYMARKET_LOG` from `process.env`, or `Deno.env` when permitted (asked without prompting). */
   function envLogLevel() {
     try {
-      return globalThis.Deno?.env?.get?.("HEYMARKET_LOG") ?? globalThis.process?.env?.HEYMARKET_LOG;
+      const deno = globalThis.Deno;
+      if (deno?.env?.get) {
+        const state = deno.permissions?.querySync?.({ name: "env", variable: "HEYMARKET_LOG" })?.state;
+        return state === undefined || state === "granted" ? deno.env.get("HEYMARKET_LOG") : undefined;
+      }
+      return globalThis.process?.env?.HEYMARKET_LOG;
     } catch {
-      return undefined; // Deno without --allow-env
+      return undefined; // not permitted
     }
   }
 
@@ -175,9 +180,17 @@ export function createApi(wasm) {
           throw new HeymarketError(`reading ${k} from the environment failed${hint}: ${cause?.message ?? cause}`, { code: "invalid_argument", cause });
         }
       };
+      // Optional variables that cannot be read (a narrower --allow-env) are unset.
+      const optional = (k) => {
+        try {
+          return reader(k);
+        } catch {
+          return undefined;
+        }
+      };
       const secretId = read("HEYMARKET_SECRET_ID");
       const secretKey = read("HEYMARKET_SECRET_KEY");
-      const apiKey = secretId || secretKey ? undefined : read("HEYMARKET_API_KEY");
+      const apiKey = secretId || secretKey ? undefined : optional("HEYMARKET_API_KEY");
       const missing = apiKey ? [] : ["HEYMARKET_SECRET_ID", "HEYMARKET_SECRET_KEY"].filter((k, i) => ![secretId, secretKey][i]);
       if (missing.length) {
         throw new HeymarketError(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set in the environment (or set HEYMARKET_API_KEY)`, {
@@ -185,7 +198,7 @@ export function createApi(wasm) {
         });
       }
       const baseUrl = read("HEYMARKET_BASE_URL");
-      const logLevel = env !== undefined && env !== null ? read("HEYMARKET_LOG") : undefined;
+      const logLevel = env !== undefined && env !== null ? optional("HEYMARKET_LOG") : undefined;
       return new Heymarket({
         ...(apiKey ? { apiKey } : { secretId, secretKey }),
         ...(baseUrl ? { baseUrl } : {}),

@@ -48,7 +48,10 @@ function helpFor(lib, tree, words) {
 
 /** The client for a call: the in-process mock, or the environment's credentials. */
 async function client(lib, call, io) {
-  const baseUrl = call.baseUrl ? { baseUrl: call.baseUrl } : {};
+  // Log records go to stderr, one line each, never to stdout (which may be
+  // piped to jq); the level comes from HEYMARKET_LOG as for the library.
+  const line = (message) => io.stderr.write(`${message}\n`);
+  const baseUrl = { logger: { debug: line, info: line, warn: line, error: line }, ...(call.baseUrl ? { baseUrl: call.baseUrl } : {}) };
   if (call.mock) {
     const { createMockHeymarket, FIXTURE_CREDENTIALS } = await import("./mock.mjs");
     const m = createMockHeymarket();
@@ -101,7 +104,18 @@ async function run(lib, argv, io) {
  * one line on stderr, `heymarket: <code>: <message>`, never a secret.
  */
 export async function main(argv, io) {
-  io = { ...io, secrets: [io.env.HEYMARKET_SECRET_KEY, io.env.HEYMARKET_API_KEY] };
+  // Reading an environment variable can throw (Deno without --allow-env):
+  // unreadable means unset, here and for the client.
+  const source = io.env;
+  const readable = (k) => {
+    try {
+      return source?.[k];
+    } catch {
+      return undefined;
+    }
+  };
+  const env = new Proxy({}, { get: (_, k) => (typeof k === "string" ? readable(k) : undefined), has: (_, k) => readable(k) !== undefined });
+  io = { ...io, env, secrets: [env.HEYMARKET_SECRET_KEY, env.HEYMARKET_API_KEY] };
   let lib;
   try {
     lib = await loadLibrary();

@@ -38,8 +38,10 @@ export function errorLine(err, secrets = []) {
   return `heymarket: ${code}: ${message}${id}\n`;
 }
 
-/** A value inside a line: strings as is, everything else as JSON. */
-const inline = (v) => (typeof v === "string" ? v : v === undefined ? "" : JSON.stringify(v));
+/** Control characters (newlines, escape sequences from API data) written as JSON escapes. */
+const visible = (s) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+/** A value inside a line: strings as is (control characters escaped), everything else as JSON. */
+const inline = (v) => (typeof v === "string" ? visible(v) : v === undefined ? "" : JSON.stringify(v));
 
 /** An answer for people: objects as `key: value` lines, arrays as a table, strings as is. */
 export function human(value) {

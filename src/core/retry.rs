@@ -168,6 +168,14 @@ pub fn proves_unsent(description: &str) -> bool {
         .any(|m| description.contains(m))
 }
 
+/// Whether a network failure is the runtime refusing the request itself
+/// (Deno without `--allow-net`): sending it again cannot succeed.
+pub fn denied_by_runtime(description: &str) -> bool {
+    ["NotCapable", "PermissionDenied: Requires net access", "Requires net access"]
+        .iter()
+        .any(|m| description.contains(m))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +270,13 @@ mod tests {
     fn absurd_years_are_no_date() {
         assert_eq!(parse_retry_after("Sun, 06 Nov 9223372036854775807 08:49:37 GMT", 0.0), None);
         assert_eq!(parse_retry_after("Sun, 06 Nov 10000 08:49:37 GMT", 0.0), None);
+    }
+
+    #[test]
+    fn a_runtime_permission_denial_is_final() {
+        assert!(denied_by_runtime(
+            "NotCapable: Requires net access to \"127.0.0.1:1\", run again with the --allow-net flag"
+        ));
+        assert!(!denied_by_runtime("TypeError: fetch failed (ECONNREFUSED)"));
     }
 }

@@ -432,8 +432,8 @@ fn transport_failure(fired: Option<Fired>, e: &JsValue, req: &Request, opts: &Ca
             }
             Failure {
                 unsent: retry::proves_unsent(&description),
+                retryable: !retry::denied_by_runtime(&description),
                 error: Error::new(ErrorCode::Network, format!("{what} failed: {description}")),
-                retryable: true,
             }
         }
     }
