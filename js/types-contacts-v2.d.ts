@@ -6,7 +6,7 @@
 // sent as E.164 digits without "+"; see `normalizePhone`. Channel values and
 // positional arrays (bulk upserts) are sent as given: not normalised.
 import type { APIPromise, CreateResult, RequestOptions, Paginator } from "./types-common.js";
-import type { ContactTagRef } from "./types-contacts.js";
+import type { ContactCreateParams } from "./types-contacts.js";
 import type { ContactChannel, ContactV2 } from "./types-objects.js";
 
 /** The channel types of `contactsV2.channels`. */
@@ -20,20 +20,10 @@ export interface ContactChannelInput {
   channel_id: string;
 }
 
-/** `contactsV2.create` params. */
-export interface ContactV2CreateParams {
+/** `contactsV2.create` params: channels instead of a phone, and the v1 contact fields. */
+export interface ContactV2CreateParams extends Omit<ContactCreateParams, "phone" | "email_suppressions"> {
   /** At least one. */
   contact_channels: readonly ContactChannelInput[];
-  first?: string;
-  last?: string;
-  display_name?: string;
-  email?: string;
-  /** Custom field values keyed by the field's numeric id as a string. */
-  custom?: Record<string, unknown>;
-  avatar?: string;
-  assignee_id?: number;
-  tags?: readonly ContactTagRef[];
-  is_opted_out?: boolean;
 }
 
 /** `contactsV2.update` params. */
