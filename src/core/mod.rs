@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod config;
 pub mod error;
+pub mod limit;
 pub mod log;
 pub mod options;
 pub mod request;
