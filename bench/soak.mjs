@@ -49,7 +49,7 @@ results.push(
     for (let k = 0; k < n; k++) signJwt({ secretId: "soak-id", secretKey: "soak-key", iat: i + k });
   }),
 );
-const hm = new Heymarket({ secretId: "soak-id", secretKey: "soak-key", fetch });
+const hm = new Heymarket({ secretId: "soak-id", secretKey: "soak-key", fetch, rateLimit: false });
 results.push(
   await phase("requests", Math.round(100_000 * scale), async (_, n) => {
     for (let k = 0; k < n; k += 50) await Promise.all(Array.from({ length: Math.min(50, n - k) }, () => hm.conversations.get(123)));
@@ -58,7 +58,7 @@ results.push(
 results.push(
   await phase("clients created and dropped", Math.round(20_000 * scale), async (_, n) => {
     for (let k = 0; k < n; k++) {
-      const c = new Heymarket({ secretId: `soak-${k}`, secretKey: "soak-key", fetch });
+      const c = new Heymarket({ secretId: `soak-${k}`, secretKey: "soak-key", fetch, rateLimit: false });
       await c.conversations.get(1);
     }
   }),

@@ -293,5 +293,8 @@ export function createApi(wasm) {
   let table;
   const endpointTable = () => (table ??= deepFreeze(JSON.parse(wasm.describe())));
 
-  return { Heymarket, HeymarketError, signJwt, verifyWebhook, normalizePhone, endpointTable, VERSION: wasm.version() };
+  /** A rate-limit store shared by the clients of one process (`rateLimit: { limit, windowMs, store: memoryStore() }`). */
+  const memoryStore = () => new wasm.MemoryStore();
+
+  return { Heymarket, HeymarketError, signJwt, verifyWebhook, normalizePhone, endpointTable, memoryStore, VERSION: wasm.version() };
 }

@@ -7,4 +7,4 @@ import { createApi } from "./api.mjs";
 
 await init({ module_or_path: new URL("../pkg/heymarket_wasm_bg.wasm", import.meta.url) });
 
-export const { Heymarket, HeymarketError, signJwt, verifyWebhook, normalizePhone, endpointTable, VERSION } = createApi(wasm);
+export const { Heymarket, HeymarketError, signJwt, verifyWebhook, normalizePhone, endpointTable, memoryStore, VERSION } = createApi(wasm);

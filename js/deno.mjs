@@ -6,4 +6,4 @@ import { createApi } from "./api.mjs";
 
 wasm.initSync({ module: wasmModule });
 
-export const { Heymarket, HeymarketError, signJwt, verifyWebhook, normalizePhone, endpointTable, VERSION } = createApi(wasm);
+export const { Heymarket, HeymarketError, signJwt, verifyWebhook, normalizePhone, endpointTable, memoryStore, VERSION } = createApi(wasm);

@@ -37,7 +37,7 @@ import type { ContactsV2Api } from "./types-contacts-v2.js";
 import type { ListsApi } from "./types-lists.js";
 import type { InboxesApi, SchedulesApi, SurveysApi, TagsApi, TeamApi, TemplatesApi, UsersApi } from "./types-resources.js";
 import type { UnknownWebhookEvent, VerifyWebhookOptions, WebhookEvent } from "./types-webhooks.js";
-import type { Logger, LogLevel } from "./types-observe.js";
+import type { Logger, LogLevel, RateLimit } from "./types-observe.js";
 
 export * from "./types-common.js";
 export * from "./types-objects.js";
@@ -167,6 +167,13 @@ export interface HeymarketClientOptions {
   logger?: Logger;
   /** How much is logged. Default: `HEYMARKET_LOG` from the environment, else `"off"`. */
   logLevel?: LogLevel;
+  /**
+   * Keep under a request budget: at most `limit` requests start in any
+   * `windowMs` (retries included); a request that would exceed it waits,
+   * honouring its signal and timeout. Default `{ limit: 500, windowMs: 60_000 }`
+   * for Heymarket's own base URL, none for any other; `false` turns it off.
+   */
+  rateLimit?: RateLimit | false;
 }
 
 

@@ -203,6 +203,8 @@ export interface MockHeymarket {
   handle(request: Request): Promise<Response>;
   /** Every request received, in order, with its JWT check (`auth`). */
   readonly requests: MockRequest[];
+  /** How many requests the `rateLimit` option answered with 429. */
+  readonly rateLimited: number;
   /** The in-memory collections, e.g. `mock.store.messages.length`. */
   readonly store: MockStore;
   /**
@@ -292,4 +294,6 @@ export declare function createMockHeymarket(options?: {
   conversations?: readonly Conversation[];
   /** The clock for JWT `iat` checks and new records' timestamps. Default `Date.now`. */
   now?: () => number;
+  /** Enforce Heymarket's budget, scaled: at most `limit` requests arrive in any `windowMs`; beyond it, 429 with `Retry-After`. */
+  rateLimit?: { limit: number; windowMs: number };
 }): MockHeymarket;

@@ -114,6 +114,20 @@ export function createMockHeymarket(options = {}) {
   const queue = [];
   let counter = 0;
   let keyPromise;
+  // Heymarket's budget, scaled for tests: at most `limit` requests in any
+  // `windowMs` (a sliding window); beyond it, 429 with Retry-After.
+  const limit = options.rateLimit;
+  const starts = [];
+  const admit = () => {
+    if (!limit) return 0;
+    const t = Date.now();
+    while (starts.length && starts[0] + limit.windowMs <= t) starts.shift();
+    if (starts.length < limit.limit) {
+      starts.push(t);
+      return 0;
+    }
+    return starts[0] + limit.windowMs - t;
+  };
 
   const route = (method, pattern, handler) => {
     routes.unshift({ method: method.toUpperCase(), match: compile(pattern), handler });
@@ -180,6 +194,8 @@ export function createMockHeymarket(options = {}) {
 
   /** Route one request (scripted step first). Throws a TypeError for `networkError`. */
   async function handle(request) {
+    // The window counts a request when it arrives, before any work on it.
+    const wait = admit();
     const url = new URL(request.url);
     const signal = request.signal;
     const body = request.method === "GET" || request.method === "HEAD" ? null : await request.text();
@@ -194,6 +210,12 @@ export function createMockHeymarket(options = {}) {
     mock.requests.push(record);
     record.auth = await verify(request.headers.get("authorization"));
     const requestId = `req_${(++counter).toString(16).padStart(6, "0")}`;
+    if (wait > 0) {
+      mock.rateLimited += 1;
+      record.rateLimited = true;
+      const retryAfter = String(Math.max(1, Math.ceil(wait / 1000)));
+      return respond({ status: 429, json: { error: "rate_limited", message: "Rate limit exceeded" }, headers: { "retry-after": retryAfter } }, requestId, {});
+    }
 
     let step = queue[0];
     if (step) {
@@ -248,6 +270,8 @@ export function createMockHeymarket(options = {}) {
 
   const mock = {
     requests: [],
+    /** 429s answered by the `rateLimit` option. */
+    rateLimited: 0,
     /** The in-memory collections (arrays), e.g. `mock.store.messages`. */
     store,
     /** Bytes of the last `hugeBodyBytes` answer produced so far, and whether its reader cancelled. */

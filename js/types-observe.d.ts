@@ -1,4 +1,4 @@
-// Logging records and the endpoint table as data (re-exported by index.d.ts).
+// Logging records, the rate limit and the endpoint table as data (re-exported by index.d.ts).
 import type { HeymarketErrorCode } from "./index.js";
 
 /** Log levels, from nothing to one record per attempt. */
@@ -105,3 +105,41 @@ export interface EndpointDescription {
  * ```
  */
 export declare function endpointTable(): readonly EndpointDescription[];
+
+/**
+ * A budget shared beyond one client: `take` answers 0 to start now (the
+ * start is counted), else the milliseconds to wait before asking again.
+ * `key` is derived from the credentials (a hash, never the secret).
+ */
+export interface RateLimitStore {
+  /**
+   * Ask to start one request under `limit` starts per `windowMs`.
+   *
+   * @example
+   * ```ts
+   * const store: import("heymarket-wasm").RateLimitStore = { take: async (key, limit, windowMs) => 0 };
+   * ```
+   */
+  take(key: string, limit: number, windowMs: number): Promise<number>;
+}
+
+/** The `rateLimit` option: at most `limit` requests start in any `windowMs` window (a sliding window). */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+  /** Share the budget (default: this client's own window). */
+  store?: RateLimitStore;
+}
+
+/**
+ * A store shared by the clients of one process.
+ *
+ * @example
+ * ```ts
+ * import { Heymarket, memoryStore } from "heymarket-wasm";
+ * const store = memoryStore();
+ * const a = new Heymarket({ secretId: "id", secretKey: "key", rateLimit: { limit: 500, windowMs: 60_000, store } });
+ * const b = new Heymarket({ secretId: "id", secretKey: "key", rateLimit: { limit: 500, windowMs: 60_000, store } });
+ * ```
+ */
+export declare function memoryStore(): RateLimitStore;

@@ -165,6 +165,47 @@ pub fn normalize_phone(input: JsValue, options: JsValue) -> Result<String, JsVal
     api::phone::normalize(&text, cc.as_deref()).map_err(|e| fail(format!("normalizePhone: the number {e}")))
 }
 
+/// `memoryStore()`: a rate-limit store shared by clients in one process, a
+/// sliding window per key.
+#[wasm_bindgen]
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    windows: RefCell<Vec<(String, core::limit::Window)>>,
+}
+
+#[wasm_bindgen]
+impl MemoryStore {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    /// `take(key, limit, windowMs)`: 0 to go now (counted), else the
+    /// milliseconds to wait before asking again.
+    pub fn take(&self, key: String, limit: f64, window_ms: f64) -> Promise {
+        let mut windows = self.windows.borrow_mut();
+        let i = match windows.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => match core::limit::Window::for_server(limit, window_ms) {
+                Some(w) => {
+                    windows.push((key, w));
+                    windows.len() - 1
+                }
+                None => {
+                    return Promise::reject(&error_to_js(&Error::invalid(
+                        "take: limit and windowMs must be whole numbers from 1",
+                    )))
+                }
+            },
+        };
+        let wait = match windows.get_mut(i).map(|(_, w)| w.take(js_sys::Date::now())) {
+            Some(core::limit::Take::Wait(ms)) => ms,
+            _ => 0.0,
+        };
+        Promise::resolve(&JsValue::from_f64(wait))
+    }
+}
+
 /// `verifyWebhook(body, { token })`: the verified event.
 #[wasm_bindgen]
 pub fn verify_webhook(body: JsValue, options: JsValue) -> Promise {

@@ -39,6 +39,16 @@ impl Window {
         Some(Window { limit, window_ms, starts: VecDeque::with_capacity(limit.min(1024)), paused_until: 0.0 })
     }
 
+    /// A window as a server will see it: each start holds its slot a little
+    /// longer than `window_ms` (2 %, from 50 ms to 1 s), because a request
+    /// reaches the server later than it starts here, and the next one may
+    /// travel faster. Without the margin a limiter exactly at the budget
+    /// meets 429s.
+    pub fn for_server(limit: f64, window_ms: f64) -> Option<Window> {
+        let margin = (window_ms * 0.02).clamp(50.0, 1000.0);
+        Window::new(limit, window_ms).map(|w| Window { window_ms: window_ms + margin, ..w })
+    }
+
     /// Ask to start a request at `now` (milliseconds on any monotonic clock).
     pub fn take(&mut self, now: f64) -> Take {
         if now < self.paused_until {
@@ -132,5 +142,15 @@ mod tests {
         w.pause_until(100.0);
         assert_eq!(w.take(10.0), Take::Wait(490.0), "the later pause wins");
         assert_eq!(w.take(500.0), Take::Go);
+    }
+
+    #[test]
+    fn a_server_window_keeps_a_margin() {
+        let mut w = Window::for_server(1.0, 1000.0).unwrap();
+        assert_eq!(w.take(0.0), Take::Go);
+        assert_eq!(w.take(1000.0), Take::Wait(50.0));
+        let mut minute = Window::for_server(1.0, 60_000.0).unwrap();
+        assert_eq!(minute.take(0.0), Take::Go);
+        assert_eq!(minute.take(60_000.0), Take::Wait(1000.0));
     }
 }

@@ -7,6 +7,7 @@ pub mod error;
 pub mod limit;
 pub mod log;
 pub mod options;
+mod rate;
 pub mod request;
 pub mod retry;
 pub mod transport;

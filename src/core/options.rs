@@ -13,7 +13,7 @@ use crate::js::de::{read_fields, Field, Kind};
 use crate::js::{is_array, type_name};
 
 /// The client options, in documentation order.
-const CLIENT_OPTIONS: [Field; 12] = [
+const CLIENT_OPTIONS: [Field; 13] = [
     Field::new("secretId", Kind::Str),
     Field::new("secretKey", Kind::Str),
     Field::new("apiKey", Kind::Str),
@@ -26,6 +26,7 @@ const CLIENT_OPTIONS: [Field; 12] = [
     Field::new("defaultCountryCode", Kind::Str),
     Field::new("logger", Kind::Obj),
     Field::new("logLevel", Kind::Str),
+    Field::new("rateLimit", Kind::Any),
 ];
 /// The per-call options.
 const CALL_OPTIONS: [Field; 3] =
@@ -45,6 +46,7 @@ pub struct ClientOptions {
     pub default_country_code: Option<String>,
     pub logger: Option<JsValue>,
     pub log_level: Option<String>,
+    pub rate_limit: Option<JsValue>,
 }
 
 impl fmt::Debug for ClientOptions {
@@ -81,6 +83,7 @@ impl ClientOptions {
             default_country_code: s.str(),
             logger: s.js(),
             log_level: s.str(),
+            rate_limit: s.js(),
         })
     }
 }

@@ -13,6 +13,7 @@ use super::config;
 use super::error::{api_error_text, Error, ErrorCode};
 use super::log::{self, Level};
 use super::options::{CallOptions, ClientOptions};
+use super::rate::Limiter;
 use super::request::{Request, Retry, Shape};
 use super::retry::{self, Decision};
 use crate::js::{self, Attempt, Fired, Outcome};
@@ -38,6 +39,8 @@ pub struct Transport {
     /// Where records go, and how many.
     logger: JsValue,
     level: Level,
+    /// Keeps the client under its request budget (`rateLimit`).
+    limiter: Option<Limiter>,
 }
 
 /// How requests are authorised.
@@ -119,13 +122,26 @@ impl Transport {
                 (Credentials::Jwt(auth::signer(&secret_id, &secret_key)?), secret_key)
             }
         };
-        if let Some(cc) = &o.default_country_code {
-            crate::api::phone::check_country_code(cc).map_err(|e| Error::invalid(e.to_string()))?;
-        }
         let base_url = match o.base_url {
             None => config::DEFAULT_BASE_URL.to_owned(),
             Some(s) => config::normalize_base_url(&s)?,
         };
+        // A shared store's key: a keyed hash of the credentials (an HS256
+        // signature over a fixed claim), never the secret itself.
+        let key = || {
+            let token = match &credentials {
+                Credentials::Jwt(signer) => signer.sign(0),
+                Credentials::ApiKey => {
+                    auth::signer(&secret, "heymarket-rate-limit").map(|s| s.sign(0)).unwrap_or_default()
+                }
+            };
+            let signature = token.rsplit('.').next().unwrap_or_default();
+            ["heymarket:", signature.get(..22).unwrap_or(signature)].concat()
+        };
+        let limiter = Limiter::from_option(o.rate_limit.as_ref(), &base_url, key)?;
+        if let Some(cc) = &o.default_country_code {
+            crate::api::phone::check_country_code(cc).map_err(|e| Error::invalid(e.to_string()))?;
+        }
         if o.fetch.is_none() && !js::has_global_fetch() {
             return Err(Error::invalid("this runtime has no global fetch; pass one as the fetch option"));
         }
@@ -144,6 +160,7 @@ impl Transport {
             auth: RefCell::new(None),
             logger,
             level,
+            limiter,
         })
     }
 
@@ -211,6 +228,9 @@ impl Transport {
         let url = format!("{}{}{}", self.base_url, req.path, req.query);
         let mut retries = 0;
         loop {
+            if let Some(limiter) = &self.limiter {
+                limiter.turn(&req.describe(), &opts.signal, opts.timeout_ms).await?;
+            }
             let started = if self.level >= Level::Debug { js::now_ms(None) } else { 0.0 };
             let result = self.attempt(req, &url, opts).await;
             if self.level >= Level::Debug {
@@ -220,6 +240,11 @@ impl Transport {
                 Ok(value) => return Ok(value),
                 Err(failure) => failure,
             };
+            if let (Some(limiter), Some(429), Some(ms)) =
+                (&self.limiter, failure.error.status, failure.error.retry_after_ms)
+            {
+                limiter.pause(ms);
+            }
             let give_up = |mut error: Error| {
                 if retries > 0 {
                     error.message.push_str(" (after ");

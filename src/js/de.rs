@@ -39,6 +39,8 @@ pub enum Kind {
     Signal,
     /// Any object (a logger).
     Obj,
+    /// Any value but `undefined`, kept as it is (`rateLimit`: an object or `false`).
+    Any,
 }
 
 /// One row of a field table.
@@ -167,6 +169,7 @@ impl<'de> DeserializeSeed<'de> for Field {
             Kind::Func if raw.is_function() => Some(Value::Js(raw.clone())),
             Kind::Signal if is_abort_signal(&raw) => Some(Value::Js(raw.clone())),
             Kind::Obj if raw.is_object() => Some(Value::Js(raw.clone())),
+            Kind::Any => Some(Value::Js(raw.clone())),
             Kind::Str | Kind::Num | Kind::Bool => primitive(&raw, self.kind),
             _ => None,
         };
@@ -177,6 +180,7 @@ impl<'de> DeserializeSeed<'de> for Field {
                 Kind::Bool => "a boolean",
                 Kind::Func => "a function",
                 Kind::Obj => "an object with debug/info/warn/error methods",
+                Kind::Any => "given",
                 Kind::Signal => return de::Error::custom(format_args!("{} must be an AbortSignal", self.name)),
             };
             de::Error::custom(format_args!("{} must be {want}, got {}", self.name, type_name(&raw)))

@@ -168,7 +168,11 @@ export async function onWebhook(request: Request): Promise<Response> {
 }
 
 // Logging, raw responses and the endpoint table.
-import { endpointTable, type EndpointDescription, type LogRecord, type RawResponse } from "heymarket-wasm";
+import { endpointTable, memoryStore, type EndpointDescription, type LogRecord, type RawResponse, type RateLimitStore } from "heymarket-wasm";
+
+const shared: RateLimitStore = memoryStore();
+export const limited = new Heymarket({ ...FIXTURE_CREDENTIALS, rateLimit: { limit: 20, windowMs: 2_000, store: shared } });
+export const unlimited = new Heymarket({ ...FIXTURE_CREDENTIALS, rateLimit: false });
 
 export async function observe(): Promise<number> {
   const records: LogRecord[] = [];
