@@ -2,9 +2,9 @@
 //! at scale (#13): at most `limit` requests *start* in any `window_ms`
 //! window, the strictest reading of "500 requests per minute". A request
 //! that would exceed it is told how long to wait before asking again; a
-//! server's `Retry-After` pauses the window. Not yet wired to the transport:
-//! the JS `store` interface (memory, Redis, Durable Object) and
-//! `messages.sendMany` build on it.
+//! server's `Retry-After` pauses the window. The transport's `rateLimit`
+//! option ([`super::rate`]) and `memoryStore()` use it; a Redis or Durable
+//! Object store keeps the same window elsewhere.
 
 use std::collections::VecDeque;
 
