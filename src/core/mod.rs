@@ -1,5 +1,5 @@
 //! The core: auth, options, retries, errors and the one request pipeline.
-//! Resources describe requests ([`request::Request`]); only this module sends them.
+//! The endpoint table builds requests ([`request::Request`]); only this module sends them.
 
 pub mod auth;
 pub mod config;

@@ -1,4 +1,4 @@
-//! What a resource hands the transport: a method, a path, whether it may be
+//! What the endpoint table hands the transport: a method, a path, whether it may be
 //! retried, an optional JSON body, and the shape its 2xx body must have.
 
 /// HTTP methods the API uses.
@@ -63,7 +63,7 @@ pub enum Retry {
     Unsafe,
 }
 
-/// One API request, as described by a resource.
+/// One API request, as built from an endpoint row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
     pub method: Method,
@@ -81,11 +81,6 @@ pub struct Request {
 }
 
 impl Request {
-    /// A `GET` of a JSON value of the given shape (idempotent).
-    pub fn get(path: String, shape: Shape) -> Self {
-        Request { method: Method::Get, path, query: String::new(), retry: Retry::Idempotent, body: None, shape }
-    }
-
     /// `METHOD /path`, as errors name the request.
     pub fn describe(&self) -> String {
         format!("{} {}", self.method.as_str(), self.path)

@@ -11,6 +11,8 @@ use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use super::exchange::Untrusted;
 use web_sys::{ReadableStream, ReadableStreamDefaultReader, ReadableStreamReadResult, Response};
 
 /// The largest 2xx body read: 16 MiB.
@@ -18,10 +20,6 @@ pub const MAX_BODY_BYTES: u32 = 16 * 1024 * 1024;
 
 #[wasm_bindgen]
 extern "C" {
-    type Untrusted;
-    /// `res.body`, which a Response-like object may make throw.
-    #[wasm_bindgen(method, getter, catch)]
-    fn body(this: &Untrusted) -> Result<JsValue, JsValue>;
     /// `headers.get(name)` with the name passed as a JS string made once
     /// (each `&str` argument costs a UTF-8 decode in JS) and the value left
     /// in JS (`null` when absent).

@@ -38,12 +38,15 @@ extern "C" {
     // Structural property reads of values a caller's `fetch` returned, so a
     // Response-like object works and a throwing getter is an `Err`. (web-sys's
     // `Response` getters do not `catch`.)
-    type Untrusted;
+    pub(super) type Untrusted;
     /// `res.status`, converted like `+res.status` (`NaN` when missing).
     #[wasm_bindgen(method, getter, catch)]
     fn status(this: &Untrusted) -> Result<f64, JsValue>;
     #[wasm_bindgen(method, getter, catch)]
     fn headers(this: &Untrusted) -> Result<JsValue, JsValue>;
+    /// `res.body`, which a Response-like object may make throw.
+    #[wasm_bindgen(method, getter, catch)]
+    pub(super) fn body(this: &Untrusted) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, getter, catch)]
     fn aborted(this: &Untrusted) -> Result<JsValue, JsValue>;
 
