@@ -1,6 +1,8 @@
 // The public classes, as thin JS over the flat wasm exports. Shared by every
 // entry file; each entry loads the .wasm its own way and passes the glue in.
 
+import { batchSender } from "./batch.mjs";
+
 const BRAND = Symbol.for("heymarket-wasm.HeymarketError");
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
@@ -54,6 +56,8 @@ export function createApi(wasm) {
   // The endpoint table, as `[name, positional, takesParams, paged]` rows:
   // every method of every namespace is one row, served by one generic call.
   const TABLE = wasm.endpoints();
+  const SEND = TABLE.findIndex(([name]) => name === "messages.send");
+  const sendMany = batchSender((message, details) => new HeymarketError(message, details));
 
   /**
    * A list endpoint's items across pages. Each walk (`for await`, `pages()`,
@@ -147,6 +151,8 @@ export function createApi(wasm) {
             return promise;
           };
     });
+    // Batch helpers over the table's rows.
+    root.messages.sendMany = (items, options) => sendMany(client, SEND, items, options);
     return deepFreeze(root);
   }
 

@@ -143,6 +143,8 @@ export interface MockStep extends MockAnswer {
 }
 
 export interface MockRequest {
+  /** When it arrived (`Date.now()`). */
+  at: number;
   method: string;
   url: string;
   path: string;
@@ -205,6 +207,16 @@ export interface MockHeymarket {
   readonly requests: MockRequest[];
   /** How many requests the `rateLimit` option answered with 429. */
   readonly rateLimited: number;
+  /**
+   * Enforce another window from now on (`undefined`: none), as the
+   * `rateLimit` option does; `rateLimited` starts again from 0.
+   *
+   * @example
+   * ```ts
+   * mock.setRateLimit({ limit: 20, windowMs: 2000 });
+   * ```
+   */
+  setRateLimit(window: { limit: number; windowMs: number } | undefined): void;
   /** The in-memory collections, e.g. `mock.store.messages.length`. */
   readonly store: MockStore;
   /**

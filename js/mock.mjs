@@ -116,7 +116,7 @@ export function createMockHeymarket(options = {}) {
   let keyPromise;
   // Heymarket's budget, scaled for tests: at most `limit` requests in any
   // `windowMs` (a sliding window); beyond it, 429 with Retry-After.
-  const limit = options.rateLimit;
+  let limit = options.rateLimit;
   const starts = [];
   const admit = () => {
     if (!limit) return 0;
@@ -200,6 +200,7 @@ export function createMockHeymarket(options = {}) {
     const signal = request.signal;
     const body = request.method === "GET" || request.method === "HEAD" ? null : await request.text();
     const record = {
+      at: Date.now(),
       method: request.method,
       url: request.url,
       path: url.pathname,
@@ -272,6 +273,12 @@ export function createMockHeymarket(options = {}) {
     requests: [],
     /** 429s answered by the `rateLimit` option. */
     rateLimited: 0,
+    /** Enforce another window from now on (`undefined`: none), as the `rateLimit` option does. */
+    setRateLimit(window) {
+      limit = window;
+      starts.length = 0;
+      mock.rateLimited = 0;
+    },
     /** The in-memory collections (arrays), e.g. `mock.store.messages`. */
     store,
     /** Bytes of the last `hugeBodyBytes` answer produced so far, and whether its reader cancelled. */

@@ -5,6 +5,7 @@
 // digits without "+", the API's format; see `normalizePhone`.
 import type { APIPromise, ExactlyOne, Paginator, RequestOptions } from "./types-common.js";
 import type { Conversation, Message, SendResult } from "./types-objects.js";
+import type { HeymarketError } from "./index.js";
 
 // ---- messages -------------------------------------------------------------
 
@@ -96,6 +97,36 @@ export interface MessageListParams extends MessageCountParams {
   limit?: number;
 }
 
+/** Options of `messages.sendMany`. */
+export interface SendManyOptions {
+  /** Sends in flight at once (1–1000); default 8. The client's `rateLimit` still paces them. */
+  concurrency?: number;
+  /** Stops starting items; the items not sent resolve as `aborted`, and sends in flight are aborted. */
+  signal?: AbortSignal;
+  /** Called after each item settles. `total` is known for arrays. A throwing callback is ignored. */
+  onProgress?: (progress: SendManyProgress) => void;
+  /**
+   * Mixed into every derived `local_id`. The same items with the same key derive the
+   * same ids (the API de-duplicates them); give a new key to send the same content again
+   * as a new broadcast. Default: `""`.
+   */
+  batchKey?: string;
+  /** Per item, as in {@link RequestOptions}. */
+  timeoutMs?: number;
+  /** Per item, as in {@link RequestOptions}. */
+  maxRetries?: number;
+}
+
+/** What `onProgress` is told. */
+export interface SendManyProgress {
+  done: number;
+  failed: number;
+  total?: number;
+}
+
+/** One item's outcome, in the input's place. */
+export type SendManyResult = { ok: true; value: SendResult } | { ok: false; error: HeymarketError };
+
 /** `hm.messages`: send messages and e-mails; read message history. */
 export interface MessagesApi {
   /**
@@ -112,6 +143,30 @@ export interface MessagesApi {
    * ```
    */
   send(params: MessageSendParams, options?: RequestOptions): APIPromise<SendResult>;
+  /**
+   * Send a batch: `messages.send` for each item, `concurrency` at a time, paced by the
+   * client's `rateLimit`. Resolves (never rejects for an item) to one result per item,
+   * in input order; a bad item fails alone with `invalid_argument`.
+   *
+   * Each item without a `local_id` gets one derived from its content, the `batchKey`
+   * and the credentials (a keyed hash; identical items are told apart by how many came
+   * before), so running the same batch again after a crash sends nothing twice: the API
+   * de-duplicates on `local_id`. Rejects only for bad arguments or an iterable that throws.
+   *
+   * @example
+   * ```ts
+   * const customers = [{ phone: "14155550100", name: "Ada" }, { phone: "14155550101", name: "Grace" }];
+   * const results = await hm.messages.sendMany(
+   *   customers.map((c) => ({ inbox_id: 101, creator_id: 55, phone_number: c.phone, text: `Hi ${c.name}, we open at 9.` })),
+   *   { concurrency: 8, onProgress: ({ done, total }) => console.log(`${done}/${total}`) },
+   * );
+   * for (const r of results) if (!r.ok) console.error(r.error.code, r.error.message);
+   * ```
+   */
+  sendMany(
+    items: Iterable<MessageSendParams> | AsyncIterable<MessageSendParams>,
+    options?: SendManyOptions,
+  ): Promise<SendManyResult[]>;
   /**
    * Send an e-mail, or reply in an e-mail thread.
    *

@@ -18,6 +18,7 @@ common=(--bundle --platform=node --target=node20 --minify --keep-names --log-ove
 common+=(--format=cjs)
 "$esbuild" build/node.cjs.mjs "${common[@]}" --outfile=dist/node.cjs
 "$esbuild" js/mock.mjs "${common[@]}" --outfile=dist/mock.cjs
+"$esbuild" js/rate-limit-redis.mjs "${common[@]}" --outfile=dist/rate-limit-redis.cjs
 echo "built: $(wc -c < pkg/heymarket_wasm_bg.wasm) B wasm, $(wc -c < pkg/heymarket_wasm.js) B glue"
 # CommonJS type declarations for the "require" conditions (same API): every
 # js/*.d.ts as dist/*.d.cts, its relative imports pointed at the .d.cts copies.

@@ -28,11 +28,17 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack --version 0.15.1 --locked || cargo install wasm-pack --locked
 fi
 
-# The browser-guard test needs a real browser. In CI (root, Debian), install
-# Debian's Chromium; elsewhere the test says it is skipped.
-if [ -n "${CI:-}" ] && ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  echo "setup: installing Chromium for the browser test"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# The browser-guard test needs a real browser, and the shared rate-limit test
+# a real Redis. In CI (root, Debian), install Debian's Chromium and
+# redis-server where missing; elsewhere those tests say they are skipped.
+if [ -n "${CI:-}" ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]} (Debian packages) for the browser and Redis tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
 fi
 
 stamp=node_modules/.package-lock.json

@@ -29,11 +29,22 @@ pub struct Prepared {
     pub opts: CallOptions,
 }
 
+/// Where a write's generated `local_id` comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum Ids<'a> {
+    /// A UUID v4 from the host's random source (a single call).
+    Random,
+    /// A batch item's: a keyed hash of the request and `key`, and of how many
+    /// identical requests came before it in the batch (counted in `seen`), so
+    /// the same batch run again derives the same ids.
+    Batch { key: &'a str, seen: &'a js_sys::Map },
+}
+
 impl Prepared {
     /// Read `args` (path arguments, the positional array, params, options)
     /// for the endpoint at `index`. Every problem is `invalid_argument`,
     /// found before anything is sent.
-    pub fn new(t: &Transport, index: u32, args: &Array) -> Result<Prepared, Error> {
+    pub fn new(t: &Transport, index: u32, args: &Array, ids: Ids<'_>) -> Result<Prepared, Error> {
         let Some(ep) = ENDPOINTS.get(index as usize) else {
             return Err(Error::invalid("no such endpoint"));
         };
@@ -72,15 +83,18 @@ impl Prepared {
             None => None,
         };
         let settings = Settings { default_country_code: t.default_country_code() };
-        let mut params =
+        let params =
             if takes_params { js::args::params(ep, &arg(positional), settings)? } else { Validated::default() };
         let options = arg(positional + usize::from(takes_params));
         let opts = t.call_options(&options).map_err(|mut e| {
             e.message = params::cat(&[ep.name, ": ", &e.message]);
             e
         })?;
-        let local_id = if ep.retry == Retry::LocalId { Some(local_id(ep, &mut params)?) } else { None };
-        Ok(Prepared { ep, path, items, params, local_id, opts })
+        let mut call = Prepared { ep, path, items, params, local_id: None, opts };
+        if ep.retry == Retry::LocalId {
+            call.local_id = Some(call.make_local_id(t, ids)?);
+        }
+        Ok(call)
     }
 
     /// The request for the current params.
@@ -98,22 +112,54 @@ impl Prepared {
     }
 }
 
-/// The caller's `local_id`, or a UUID v4 from the host's random source,
-/// made now (never at module scope: workerd forbids randomness there).
-fn local_id(ep: &'static Endpoint, params: &mut Validated) -> Result<String, Error> {
-    if let Some((_, Out::Str(id))) = params.fields.iter().find(|(f, _)| f.name == "local_id") {
-        // An empty key de-duplicates nothing: refuse it rather than retry.
-        if id.trim().is_empty() {
-            return Err(Error::invalid(params::cat(&[ep.name, ": local_id must not be empty"])));
+impl Prepared {
+    /// The caller's `local_id`, or one made now as `ids` says (never at
+    /// module scope: workerd forbids randomness there), set on the params.
+    fn make_local_id(&mut self, t: &Transport, ids: Ids<'_>) -> Result<String, Error> {
+        let ep = self.ep;
+        if let Some((_, Out::Str(id))) = self.params.fields.iter().find(|(f, _)| f.name == "local_id") {
+            // An empty key de-duplicates nothing: refuse it rather than retry.
+            if id.trim().is_empty() {
+                return Err(Error::invalid(params::cat(&[ep.name, ": local_id must not be empty"])));
+            }
+            return Ok(id.clone());
         }
-        return Ok(id.clone());
+        let id = match ids {
+            Ids::Random => build::uuid_v4(js::random_bytes().ok_or_else(|| {
+                Error::invalid(format!("{}: no crypto.getRandomValues to make a local_id; pass one", ep.name))
+            })?),
+            Ids::Batch { key, seen } => {
+                let req = self.request();
+                let body = req.body.as_deref().unwrap_or_default();
+                let derive = |n: u32| {
+                    let n = n.to_le_bytes();
+                    let mac = t.derive(&[
+                        b"local_id",
+                        ep.name.as_bytes(),
+                        req.path.as_bytes(),
+                        req.query.as_bytes(),
+                        body.as_bytes(),
+                        key.as_bytes(),
+                        &n,
+                    ]);
+                    build::uuid_v8(mac.first_chunk::<16>().copied().unwrap_or_default())
+                };
+                let first = derive(0);
+                let first_js = JsValue::from_str(&first);
+                let before = seen.get(&first_js).as_f64().unwrap_or(0.0);
+                seen.set(&first_js, &JsValue::from_f64(before + 1.0));
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let n = before as u32;
+                if n == 0 {
+                    first
+                } else {
+                    derive(n)
+                }
+            }
+        };
+        if let Some(field) = ep.field("local_id") {
+            self.params.set(field, Out::Str(id.clone()));
+        }
+        Ok(id)
     }
-    let bytes = js::random_bytes().ok_or_else(|| {
-        Error::invalid(format!("{}: no crypto.getRandomValues to make a local_id; pass one", ep.name))
-    })?;
-    let id = build::uuid_v4(bytes);
-    if let Some(field) = ep.field("local_id") {
-        params.set(field, Out::Str(id.clone()));
-    }
-    Ok(id)
 }

@@ -23,7 +23,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::endpoints::ENDPOINTS;
 use crate::api::table::Paging;
-use crate::calls::Prepared;
+use crate::calls::{Ids, Prepared};
 use crate::core::auth::{self, Signer};
 use crate::core::error::Error;
 use crate::core::transport::{error_to_js, Transport};
@@ -103,25 +103,25 @@ impl Client {
     /// rejects with `invalid_argument`; nothing is sent. On success the
     /// response is kept as `meta.response` (for `withResponse()`).
     pub fn call(&self, index: u32, args: js_sys::Array, meta: JsValue) -> Promise {
-        let call = match Prepared::new(&self.inner, index, &args) {
-            Ok(c) => c,
-            Err(e) => return Promise::reject(&self.inner.to_js(e)),
-        };
-        let transport = Rc::clone(&self.inner);
-        js::spawn(Box::pin(async move {
-            let (value, response) =
-                transport.run(call.request(), call.opts.clone()).await.map_err(|e| transport.to_js(e))?;
-            if meta.is_object() {
-                RESPONSE_KEY.with(|k| js_sys::Reflect::set(&meta, k, &response)).ok();
-            }
-            Ok(call.finish(value))
-        }))
+        self.send(Prepared::new(&self.inner, index, &args, Ids::Random), meta)
+    }
+
+    /// One item of a batch (`sendMany`): as `call`, but a `local_id` not
+    /// given is derived from the request, `batch_key` and the identical
+    /// requests before it (counted in `seen`), so the same batch run again
+    /// sends the same ids and the API de-duplicates what was already sent.
+    #[wasm_bindgen(js_name = callItem)]
+    pub fn call_item(&self, index: u32, args: js_sys::Array, batch_key: String, seen: js_sys::Map) -> Promise {
+        self.send(
+            Prepared::new(&self.inner, index, &args, Ids::Batch { key: &batch_key, seen: &seen }),
+            JsValue::UNDEFINED,
+        )
     }
 
     /// A walk over the list endpoint at `index` (errors surface from its
     /// first `next()`).
     pub fn pages(&self, index: u32, args: js_sys::Array) -> Pages {
-        Pages::new(Rc::clone(&self.inner), Prepared::new(&self.inner, index, &args))
+        Pages::new(Rc::clone(&self.inner), Prepared::new(&self.inner, index, &args, Ids::Random))
     }
 }
 
@@ -186,7 +186,7 @@ impl MemoryStore {
         let mut windows = self.windows.borrow_mut();
         let i = match windows.iter().position(|(k, _)| *k == key) {
             Some(i) => i,
-            None => match core::limit::Window::for_server(limit, window_ms) {
+            None => match core::limit::Window::new(limit, window_ms) {
                 Some(w) => {
                     windows.push((key, w));
                     windows.len() - 1
@@ -210,6 +210,26 @@ impl MemoryStore {
 #[wasm_bindgen]
 pub fn verify_webhook(body: JsValue, options: JsValue) -> Promise {
     js::spawn(Box::pin(async move { webhook::verify(body, options).await.map_err(|e| error_to_js(&e)) }))
+}
+
+impl Client {
+    /// Send a prepared call; on success its response is kept as
+    /// `meta.response` (when `meta` is an object).
+    fn send(&self, call: Result<Prepared, Error>, meta: JsValue) -> Promise {
+        let call = match call {
+            Ok(c) => c,
+            Err(e) => return Promise::reject(&self.inner.to_js(e)),
+        };
+        let transport = Rc::clone(&self.inner);
+        js::spawn(Box::pin(async move {
+            let (value, response) =
+                transport.run(call.request(), call.opts.clone()).await.map_err(|e| transport.to_js(e))?;
+            if meta.is_object() {
+                RESPONSE_KEY.with(|k| js_sys::Reflect::set(&meta, k, &response)).ok();
+            }
+            Ok(call.finish(value))
+        }))
+    }
 }
 
 impl std::fmt::Debug for Client {

@@ -69,10 +69,20 @@ fn push_query(out: &mut String, key: &str, value: &Out) {
 }
 
 /// A UUID v4 from 16 random bytes (the `local_id` of a send without one).
-pub fn uuid_v4(mut b: [u8; 16]) -> String {
+pub fn uuid_v4(b: [u8; 16]) -> String {
+    uuid(b, 0x40)
+}
+
+/// A UUID v8 from 16 bytes of a keyed hash (a `local_id` derived from an
+/// item of a batch, the same each time the batch runs).
+pub fn uuid_v8(b: [u8; 16]) -> String {
+    uuid(b, 0x80)
+}
+
+fn uuid(mut b: [u8; 16], version: u8) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     if let Some(v) = b.get_mut(6) {
-        *v = (*v & 0x0f) | 0x40;
+        *v = (*v & 0x0f) | version;
     }
     if let Some(v) = b.get_mut(8) {
         *v = (*v & 0x3f) | 0x80;
@@ -212,5 +222,6 @@ mod tests {
         assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
         assert!(crate::api::path::is_uuid(&id));
         assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
+        assert_eq!(uuid_v8([0xff; 16]), "ffffffff-ffff-8fff-bfff-ffffffffffff");
     }
 }

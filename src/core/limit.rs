@@ -49,6 +49,11 @@ impl Window {
         Window::new(limit, window_ms).map(|w| Window { window_ms: window_ms + margin, ..w })
     }
 
+    /// The window's length, margin included.
+    pub fn window_ms(&self) -> f64 {
+        self.window_ms
+    }
+
     /// Ask to start a request at `now` (milliseconds on any monotonic clock).
     pub fn take(&mut self, now: f64) -> Take {
         if now < self.paused_until {

@@ -1,7 +1,8 @@
 //! The `rateLimit` option on the transport: an in-memory sliding window per
 //! client ([`super::limit::Window`]), or a shared `store` (any object with
 //! `take(key, limit, windowMs)` → `Promise<number>`: 0 = go now, else the
-//! milliseconds to wait before asking again). Each attempt, retries
+//! milliseconds to wait before asking again). A store is asked for the window
+//! with the travel margin of [`Window::for_server`] and keeps it exactly. Each attempt, retries
 //! included, waits its turn, honouring its signal and timeout budget.
 
 use std::cell::RefCell;
@@ -61,6 +62,9 @@ impl Limiter {
                 let take = js::get(&store, "take")
                     .dyn_into::<Function>()
                     .map_err(|_| Error::invalid("rateLimit.store must have a take(key, limit, windowMs) method"))?;
+                // The store keeps an exact window: it is asked for the one
+                // with the travel margin, as the in-memory window keeps it.
+                let window_ms = window.window_ms();
                 Ok(Some(Limiter::Store { store, take, key: JsValue::from_str(&key()), limit, window_ms }))
             }
         }

@@ -179,6 +179,17 @@ impl Transport {
         CallOptions::read(options, self.timeout_ms, self.max_retries)
     }
 
+    /// A keyed hash of `parts` under the credentials (never revealing them):
+    /// the `local_id` of a batch item is derived from it.
+    pub fn derive(&self, parts: &[&[u8]]) -> [u8; 32] {
+        match &self.credentials {
+            Credentials::Jwt(signer) => signer.mac(parts),
+            Credentials::ApiKey => {
+                auth::signer(&self.secret, "heymarket-local-id").map(|s| s.mac(parts)).unwrap_or_default()
+            }
+        }
+    }
+
     /// An error as JS sees it, with the secret scrubbed from its message.
     pub fn to_js(&self, mut error: Error) -> JsValue {
         error.redact(&self.secret);

@@ -254,10 +254,10 @@ test("the table covers the 63 endpoints of the mock, one row each", () => {
   }
 });
 
-test("the client's methods are exactly MOCK_ENDPOINTS' names", () => {
+test("the client's methods are exactly MOCK_ENDPOINTS' names, and the batch helper over messages.send", () => {
   const { hm } = setup();
   for (const ns of NAMESPACES) assert.equal(typeof hm[ns], "object", `hm.${ns}`);
-  assert.deepEqual(clientMethods(hm), MOCK_ENDPOINTS.map(([n]) => n).sort());
+  assert.deepEqual(clientMethods(hm), [...MOCK_ENDPOINTS.map(([n]) => n), "messages.sendMany"].sort());
   assert.equal(hm.contacts, hm.contacts, "a namespace is the same object on every access");
 });
 

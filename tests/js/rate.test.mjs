@@ -76,7 +76,7 @@ test("a store is asked take(key, limit, windowMs); its waits are honoured; its k
   assert.ok(Date.now() - t0 >= 35, "waited as the store said");
   assert.equal(asked.length, 2);
   const [key, limit, windowMs] = asked[0];
-  assert.deepEqual([limit, windowMs], [7, 900]);
+  assert.deepEqual([limit, windowMs], [7, 950], "the window with the 50 ms travel margin");
   assert.match(key, /^heymarket:[A-Za-z0-9_-]{10,}$/);
   assert.ok(!key.includes(FIXTURE_CREDENTIALS.secretKey) && !key.includes(FIXTURE_CREDENTIALS.secretId));
   const other = new Heymarket({ secretId: "another-id", secretKey: "another-key", baseUrl: BASE, fetch: mock.fetch, rateLimit: { limit: 7, windowMs: 900, store } });

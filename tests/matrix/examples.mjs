@@ -2,12 +2,12 @@
 // where the packed tarball is installed.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { cpSync } from "node:fs";
+import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { ROOT } from "../pack.mjs";
 import { FIXTURE_CREDENTIALS, CONVERSATIONS } from "../../js/mock.mjs";
-import { bundleWorker, serveWorker } from "./workerd.mjs";
+import { bundleWorker, serveWorker, serveWorkers } from "./workerd.mjs";
 
 const fixture = CONVERSATIONS[0];
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -209,6 +209,57 @@ export async function checkExamples({ dir, mock, mockUrl, run, bin, NODE, MODULE
       mock.reset({ store: true }); // the examples below expect the fixtures
       await mf.dispose();
     }
+  }
+
+  if (mf) {
+    await check("examples/worker: POST /broadcast from three isolates sharing the HeymarketRateLimiter Durable Object stays under one budget", async () => {
+      const window = { limit: 20, windowMs: 2000 };
+      const names = ["isolate-a", "isolate-b", "isolate-c"];
+      const shared = await serveWorkers({
+        modules: MODULES,
+        root: join(work, "out"),
+        main: readdirSync(join(work, "out")).find((f) => f.endsWith(".js")),
+        bindings: { ...env, BROADCAST_TOKEN: "broadcast-token-1", HEYMARKET_RATE_LIMIT_WINDOW: `${window.limit}/${window.windowMs}` },
+        names,
+        binding: "HEYMARKET_RATE_LIMIT",
+        className: "HeymarketRateLimiter",
+      });
+      mock.reset({ store: true });
+      mock.setRateLimit(window);
+      try {
+        const before = mock.count("messages");
+        const t0 = Date.now();
+        const answers = await Promise.all(
+          names.map(async (name, i) => {
+            const worker = await shared.getWorker(name);
+            const res = await worker.fetch("http://worker.local/broadcast", {
+              method: "POST",
+              headers: { authorization: "Bearer broadcast-token-1" },
+              body: JSON.stringify({ inbox_id: 101, creator_id: 55, text: `from ${name}`, phone_numbers: Array.from({ length: 20 }, (_, j) => `1415557${String(1000 + i * 100 + j)}`) }),
+            });
+            return [res.status, await res.json()];
+          }),
+        );
+        const elapsed = Date.now() - t0;
+        for (const [status, body] of answers) if (status !== 200 || body.sent !== 20) throw new Error(`broadcast: ${status} ${JSON.stringify(body)}`);
+        if (mock.count("messages") - before !== 60) throw new Error(`${mock.count("messages") - before} messages stored, not 60`);
+        if (mock.rateLimited) throw new Error(`${mock.rateLimited} 429s at the mock`);
+        const arrivals = mock.requests.filter((r) => r.path === "/v1/message/send").map((r) => r.at).sort((a, b) => a - b);
+        if (arrivals.length !== 60) throw new Error(`${arrivals.length} sends arrived, not 60`);
+        for (let i = 0; i + window.limit < arrivals.length; i++) {
+          if (arrivals[i + window.limit] - arrivals[i] < window.windowMs) throw new Error(`${window.limit + 1} sends arrived within ${arrivals[i + window.limit] - arrivals[i]} ms`);
+        }
+        // 60 sends at 20 a window: two full windows after the first.
+        if (elapsed < 2 * window.windowMs) throw new Error(`took ${elapsed} ms: the isolates did not share one budget`);
+        const unauthorized = await (await shared.getWorker(names[1])).fetch("http://worker.local/broadcast", { method: "POST", body: "{}" });
+        if (unauthorized.status !== 401) throw new Error(`without the token: ${unauthorized.status}`);
+        return `60 sends from 3 isolates in ${elapsed} ms, no 429`;
+      } finally {
+        mock.setRateLimit(undefined);
+        mock.reset({ store: true });
+        await shared.dispose();
+      }
+    });
   }
 
   await check("examples/worker: `wrangler dev` serves it", async () => {

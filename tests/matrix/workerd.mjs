@@ -27,7 +27,11 @@ export async function bundleWorker({ run, node, modules, cwd, outdir }) {
  */
 export async function serveWorker({ modules, root, main, bindings }) {
   const { Miniflare } = await import(join(modules, "miniflare/dist/src/index.js"));
-  return new Miniflare({
+  return new Miniflare({ ...workerOptions(root, main), bindings });
+}
+
+function workerOptions(root, main) {
+  return {
     modules: true,
     scriptPath: join(root, main),
     modulesRoot: root,
@@ -37,6 +41,22 @@ export async function serveWorker({ modules, root, main, bindings }) {
     ],
     compatibilityDate: COMPATIBILITY_DATE,
     outboundService: { network: { allow: ["public", "local"] } },
-    bindings,
+  };
+}
+
+/**
+ * The same bundle as several Workers (`names`, each its own isolate) that
+ * share the Durable Object class `className` of the first, bound as
+ * `binding` in all. `mf.getWorker(name)` reaches each.
+ */
+export async function serveWorkers({ modules, root, main, bindings, names, binding, className }) {
+  const { Miniflare } = await import(join(modules, "miniflare/dist/src/index.js"));
+  return new Miniflare({
+    workers: names.map((name, i) => ({
+      name,
+      ...workerOptions(root, main),
+      bindings,
+      durableObjects: { [binding]: i === 0 ? className : { className, scriptName: names[0] } },
+    })),
   });
 }

@@ -4,6 +4,13 @@
 //   POST /webhook            a Heymarket delivery: the `token` in its body is
 //                            checked, then an inbound message gets a reply
 //   GET  /conversations/:id  the conversation, as JSON
+//   POST /broadcast          { inbox_id, creator_id, text, phone_numbers }: one
+//                            text to many numbers (messages.sendMany), with
+//                            `Authorization: Bearer <BROADCAST_TOKEN>`
+//
+// Every isolate of the Worker shares one rate-limit budget (Heymarket allows
+// 500 requests a minute per team) through the HeymarketRateLimiter Durable
+// Object bound as HEYMARKET_RATE_LIMIT in wrangler.toml.
 //
 // Secrets are Worker bindings:
 //   wrangler secret put HEYMARKET_SECRET_ID
@@ -12,8 +19,13 @@
 // Optional vars (wrangler.toml [vars] or --var): HEYMARKET_CREATOR_ID, the team
 // member the replies are sent as (else the conversation's assignee);
 // HEYMARKET_INBOX_ID, the inbox to reply from when the event names none;
-// HEYMARKET_REPLY_TEXT, the reply.
+// HEYMARKET_REPLY_TEXT, the reply; HEYMARKET_RATE_LIMIT_WINDOW, the budget as
+// "<limit>/<windowMs>" (default "500/60000"). Secret: BROADCAST_TOKEN.
 import { Heymarket, HeymarketError, verifyWebhook } from "heymarket-wasm";
+import { durableObjectStore } from "heymarket-wasm/rate-limit/durable-object";
+
+// The Durable Object class must be exported by the main module.
+export { HeymarketRateLimiter } from "heymarket-wasm/rate-limit/durable-object";
 
 const DEFAULT_REPLY = "Thanks for your message! We'll get back to you shortly.";
 
@@ -24,8 +36,12 @@ let client;
 
 export default {
   async fetch(request, env, ctx) {
-    client ??= Heymarket.fromEnv(env);
+    client ??= Heymarket.fromEnv(env, { rateLimit: rateLimit(env) });
     const { pathname } = new URL(request.url);
+    if (pathname === "/broadcast") {
+      if (request.method !== "POST") return new Response("Method not allowed\n", { status: 405, headers: { allow: "POST" } });
+      return broadcast(request, env);
+    }
     if (pathname === "/webhook") {
       if (request.method !== "POST") return new Response("Method not allowed\n", { status: 405, headers: { allow: "POST" } });
       return webhook(request, env, ctx);
@@ -41,6 +57,33 @@ export default {
     }
   },
 };
+
+/** The shared budget, when the Durable Object is bound (else the client's own window). */
+function rateLimit(env) {
+  if (!env.HEYMARKET_RATE_LIMIT) return undefined;
+  const [limit, windowMs] = (env.HEYMARKET_RATE_LIMIT_WINDOW ?? "500/60000").split("/").map(Number);
+  return { limit, windowMs, store: durableObjectStore(env.HEYMARKET_RATE_LIMIT) };
+}
+
+async function broadcast(request, env) {
+  // Fail closed: without a configured token nobody may broadcast.
+  if (!env.BROADCAST_TOKEN || request.headers.get("authorization") !== `Bearer ${env.BROADCAST_TOKEN}`) {
+    return Response.json({ error: "unauthorized" }, { status: 401 });
+  }
+  let body;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ error: "expected a JSON body" }, { status: 400 });
+  }
+  const { inbox_id, creator_id, text, phone_numbers, batch } = body ?? {};
+  if (!Array.isArray(phone_numbers)) return Response.json({ error: "phone_numbers must be an array" }, { status: 400 });
+  const items = phone_numbers.map((phone_number) => ({ inbox_id, creator_id, text, phone_number }));
+  // The same `batch` name sent again (a retried broadcast) sends nothing twice.
+  const results = await client.messages.sendMany(items, { concurrency: 8, batchKey: typeof batch === "string" ? batch : "" });
+  const failed = results.flatMap((r, i) => (r.ok ? [] : [{ phone_number: phone_numbers[i], error: r.error.code }]));
+  return Response.json({ sent: results.length - failed.length, failed });
+}
 
 async function webhook(request, env, ctx) {
   // Fail closed: without a configured token no delivery is accepted.

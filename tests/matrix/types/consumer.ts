@@ -17,6 +17,7 @@ import {
   type MessageSendParams,
   type Paginator,
   type RequestOptions,
+  type SendManyResult,
   type SendResult,
   type Template,
   type WebhookEvent,
@@ -84,6 +85,14 @@ export async function everyNamespace(): Promise<unknown[]> {
   await hm.messages.send({ inbox_id: 1, creator_id: 2, list_id: 7, template_id: 3 });
   await hm.messages.send({ inbox_id: 1, creator_id: 2, targets: ["14155550123", "14155550124"], media_url: "https://x.test/a.png" });
   await hm.messages.sendEmail({ creator_id: 2, inbox: 1, text: "<p>Hi</p>", targets: ["to:a@x.test"] });
+  async function* queued(): AsyncGenerator<MessageSendParams> {
+    yield send;
+  }
+  const broadcast: SendManyResult[] = await hm.messages.sendMany(queued(), { concurrency: 4, signal: perCall.signal, batchKey: "k", onProgress: ({ done, total }) => void [done, total] });
+  for (const r of broadcast) {
+    const outcome: string = r.ok ? r.value.local_id : r.error.code;
+    void outcome;
+  }
   const history: Message[] = await hm.messages.history({ phone_number: "14155550123", inbox_id: 1 });
   const count: string = await hm.messages.count();
 

@@ -25,3 +25,5 @@ export const t = hm.inboxes.list({ timeoutMs: 1, page: 2 }); // EXPECT-ERROR: in
 export const u = hm.templates.create({ title: "t" }); // EXPECT-ERROR: content is required
 export const logLevelTypo = new Heymarket({ secretId: "id", secretKey: "k", logLevel: "verbose" }); // EXPECT-ERROR: logLevel is one of off/error/warn/info/debug
 export const rawOfAList = hm.tags.list().withResponse(); // EXPECT-ERROR: paginators have no withResponse
+export const manyBadItem = hm.messages.sendMany([{ inbox_id: 1, creator_id: 1, text: "hi" }]); // EXPECT-ERROR: an item without a target
+export const manyNoValue = hm.messages.sendMany([]).then((r) => r[0].value); // EXPECT-ERROR: value exists only once ok is narrowed

@@ -1,0 +1,47 @@
+// `heymarket-wasm/rate-limit/durable-object`: one rate-limit budget for every isolate of a Worker.
+import type { RateLimitStore } from "./index.js";
+
+/**
+ * The Durable Object that keeps the shared budget. Export it from the
+ * Worker's main module and bind it in `wrangler.toml`:
+ *
+ * ```toml
+ * [[durable_objects.bindings]]
+ * name = "HEYMARKET_RATE_LIMIT"
+ * class_name = "HeymarketRateLimiter"
+ *
+ * [[migrations]]
+ * tag = "v1"
+ * new_classes = ["HeymarketRateLimiter"]
+ * ```
+ *
+ * @example
+ * ```ts
+ * export { HeymarketRateLimiter } from "heymarket-wasm/rate-limit/durable-object";
+ * ```
+ */
+export declare class HeymarketRateLimiter {
+  constructor(state: unknown, env: unknown);
+  /** `POST { key, limit, windowMs }` → the milliseconds to wait (0: go, counted). */
+  fetch(request: Request): Promise<Response>;
+}
+
+/** What the store needs of the namespace binding (`env.HEYMARKET_RATE_LIMIT`). */
+export interface RateLimitNamespace {
+  idFromName(name: string): unknown;
+  get(id: never): { fetch(input: string, init?: RequestInit): Promise<Response> };
+}
+
+/**
+ * A store that routes every isolate's requests for one key (a hash of the
+ * credentials) to one `HeymarketRateLimiter` object.
+ *
+ * @example
+ * ```ts
+ * import { Heymarket } from "heymarket-wasm";
+ * import { durableObjectStore } from "heymarket-wasm/rate-limit/durable-object";
+ * declare const env: { HEYMARKET_SECRET_ID: string; HEYMARKET_SECRET_KEY: string; HEYMARKET_RATE_LIMIT: import("heymarket-wasm/rate-limit/durable-object").RateLimitNamespace };
+ * const hm = Heymarket.fromEnv(env, { rateLimit: { limit: 500, windowMs: 60_000, store: durableObjectStore(env.HEYMARKET_RATE_LIMIT) } });
+ * ```
+ */
+export declare function durableObjectStore(namespace: RateLimitNamespace): RateLimitStore;
