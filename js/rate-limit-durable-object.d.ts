@@ -5,7 +5,7 @@ import type { RateLimitStore } from "./index.js";
  * The Durable Object that keeps the shared budget. Export it from the
  * Worker's main module and bind it in `wrangler.toml`:
  *
- * ```toml
+ * ```
  * [[durable_objects.bindings]]
  * name = "HEYMARKET_RATE_LIMIT"
  * class_name = "HeymarketRateLimiter"
@@ -21,15 +21,36 @@ import type { RateLimitStore } from "./index.js";
  * ```
  */
 export declare class HeymarketRateLimiter {
+  /**
+   * Made by the Workers runtime, once per object (per key).
+   *
+   * @example
+   * ```ts
+   * import { HeymarketRateLimiter } from "heymarket-wasm/rate-limit/durable-object";
+   * const limiter = new HeymarketRateLimiter({}, {}); // what the runtime does; tests may too
+   * ```
+   */
   constructor(state: unknown, env: unknown);
-  /** `POST { key, limit, windowMs }` → the milliseconds to wait (0: go, counted). */
+  /**
+   * `POST { key, limit, windowMs }` → the milliseconds to wait (0: go, counted);
+   * 400 for another body. `durableObjectStore` sends these.
+   *
+   * @example
+   * ```ts
+   * import { HeymarketRateLimiter } from "heymarket-wasm/rate-limit/durable-object";
+   * const limiter = new HeymarketRateLimiter({}, {});
+   * const wait = Number(await (await limiter.fetch(new Request("https://do/take", { method: "POST", body: JSON.stringify({ key: "k", limit: 5, windowMs: 1000 }) }))).text());
+   * ```
+   */
   fetch(request: Request): Promise<Response>;
 }
 
 /** What the store needs of the namespace binding (`env.HEYMARKET_RATE_LIMIT`). */
 export interface RateLimitNamespace {
-  idFromName(name: string): unknown;
-  get(id: never): { fetch(input: string, init?: RequestInit): Promise<Response> };
+  /** The object for a key. */
+  idFromName: (name: string) => unknown;
+  /** Its stub. */
+  get: (id: never) => { fetch: (input: string, init?: RequestInit) => Promise<Response> };
 }
 
 /**

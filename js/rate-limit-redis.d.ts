@@ -14,12 +14,9 @@ import type { RateLimitStore } from "./index.js";
  * import { Heymarket } from "heymarket-wasm";
  * import { redisStore } from "heymarket-wasm/rate-limit/redis";
  *
- * const redis = await createClient({ url: process.env.REDIS_URL }).connect();
- * const hm = new Heymarket({
- *   secretId: process.env.HEYMARKET_SECRET_ID!,
- *   secretKey: process.env.HEYMARKET_SECRET_KEY!,
- *   rateLimit: { limit: 500, windowMs: 60_000, store: redisStore(redis) },
- * });
+ * const redis = await createClient({ url: "redis://127.0.0.1:6379" }).connect();
+ * // Every process with these credentials and this Redis shares 500 a minute.
+ * const hm = Heymarket.fromEnv(undefined, { rateLimit: { limit: 500, windowMs: 60_000, store: redisStore(redis) } });
  * ```
  */
 export declare function redisStore(client: RedisLike, options?: { prefix?: string }): RateLimitStore;

@@ -160,7 +160,14 @@ try {
       lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
       types: [],
       skipLibCheck: true,
-      paths: { "heymarket-wasm": [join(ROOT, "js/index.d.ts")], "heymarket-wasm/mock": [join(ROOT, "js/mock.d.ts")] },
+      paths: {
+        "heymarket-wasm": [join(ROOT, "js/index.d.ts")],
+        "heymarket-wasm/mock": [join(ROOT, "js/mock.d.ts")],
+        "heymarket-wasm/rate-limit/redis": [join(ROOT, "js/rate-limit-redis.d.ts")],
+        "heymarket-wasm/rate-limit/durable-object": [join(ROOT, "js/rate-limit-durable-object.d.ts")],
+        // The Redis client the redisStore example uses (a devDependency).
+        redis: [join(ROOT, "node_modules/redis/dist/index.d.ts")],
+      },
     },
   );
   const ownerOf = new Map(files.map((f) => [resolve(f.file), f.owner]));

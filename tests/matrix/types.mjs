@@ -33,7 +33,8 @@ export async function checkTypes({ dir, tarball, run, bin }) {
   const lint = await run(bin("publint"), [tarball, "--strict"], { cwd: dir });
   results.push({ name: "publint --strict", ok: lint.code === 0 && /All good/.test(lint.stdout), error: lint.stdout + lint.stderr });
   // heymarket-wasm/cli is the `heymarket` command (for `deno run -A npm:heymarket-wasm/cli`), not a module to import: no types.
-  const attw = await run(bin("attw"), [tarball, "--format", "ascii", "--exclude-entrypoints", "cli"], { cwd: dir });
+  // heymarket-wasm/rate-limit/durable-object exists only in Workers, which load ES modules only (it imports the .wasm as workerd does).
+  const attw = await run(bin("attw"), [tarball, "--format", "ascii", "--exclude-entrypoints", "cli", "rate-limit/durable-object"], { cwd: dir });
   results.push({ name: "arethetypeswrong", ok: attw.code === 0 && /No problems found/.test(attw.stdout), error: attw.stdout + attw.stderr });
   return results;
 }
