@@ -110,7 +110,7 @@ export declare function endpointTable(): readonly EndpointDescription[];
  * A budget shared beyond one client: `take` answers 0 to start now (the
  * start is counted), else the milliseconds to wait before asking again.
  * `key` is derived from the credentials (a hash, never the secret). The
- * client asks for its `windowMs` plus a travel margin (2 %, 50 ms–1 s: a
+ * client asks for its `windowMs` plus a travel margin (1 %, 50 ms–1 s: a
  * request reaches the server later than it starts), and the store keeps that
  * window exactly. Shipped: `memoryStore()`, `redisStore(client)` from
  * `heymarket-wasm/rate-limit/redis`, `durableObjectStore(namespace)` from

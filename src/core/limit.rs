@@ -40,12 +40,12 @@ impl Window {
     }
 
     /// A window as a server will see it: each start holds its slot a little
-    /// longer than `window_ms` (2 %, from 50 ms to 1 s), because a request
+    /// longer than `window_ms` (1 %, from 50 ms to 1 s), because a request
     /// reaches the server later than it starts here, and the next one may
     /// travel faster. Without the margin a limiter exactly at the budget
     /// meets 429s.
     pub fn for_server(limit: f64, window_ms: f64) -> Option<Window> {
-        let margin = (window_ms * 0.02).clamp(50.0, 1000.0);
+        let margin = (window_ms * 0.01).clamp(50.0, 1000.0);
         Window::new(limit, window_ms).map(|w| Window { window_ms: window_ms + margin, ..w })
     }
 
@@ -156,6 +156,9 @@ mod tests {
         assert_eq!(w.take(1000.0), Take::Wait(50.0));
         let mut minute = Window::for_server(1.0, 60_000.0).unwrap();
         assert_eq!(minute.take(0.0), Take::Go);
-        assert_eq!(minute.take(60_000.0), Take::Wait(1000.0));
+        assert_eq!(minute.take(60_000.0), Take::Wait(600.0), "1 % of a minute");
+        let mut hour = Window::for_server(1.0, 3_600_000.0).unwrap();
+        assert_eq!(hour.take(0.0), Take::Go);
+        assert_eq!(hour.take(3_600_000.0), Take::Wait(1000.0), "at most 1 s");
     }
 }

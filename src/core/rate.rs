@@ -71,11 +71,12 @@ impl Limiter {
     }
 
     /// Wait until a request may start: `Ok` to go, or why not (the signal,
-    /// the timeout budget, a failing store). `what` names the request.
-    pub async fn turn(&self, what: &str, signal: &JsValue, budget_ms: u32) -> Result<(), Error> {
+    /// the timeout budget, a failing store). `what` names the request (made
+    /// only for an error: the path is formatted on the hot path otherwise).
+    pub async fn turn(&self, what: impl Fn() -> String, signal: &JsValue, budget_ms: u32) -> Result<(), Error> {
         let started = js_sys::Date::now();
+        let mut now = started;
         loop {
-            let now = js_sys::Date::now();
             let wait = match self {
                 Limiter::Memory(w) => match w.borrow_mut().take(now) {
                     Take::Go => 0.0,
@@ -93,14 +94,15 @@ impl Limiter {
                             return Err(Error::new(
                                 ErrorCode::Network,
                                 format!(
-                                    "{what}: the rate-limit store's take() did not answer a number of milliseconds"
+                                    "{}: the rate-limit store's take() did not answer a number of milliseconds",
+                                    what()
                                 ),
                             ))
                         }
                         Err(e) => {
                             return Err(Error::new(
                                 ErrorCode::Network,
-                                format!("{what}: the rate-limit store failed: {}", js::describe_error(&e)),
+                                format!("{}: the rate-limit store failed: {}", what(), js::describe_error(&e)),
                             ))
                         }
                     }
@@ -112,16 +114,17 @@ impl Limiter {
             if now + wait - started > f64::from(budget_ms) {
                 return Err(Error::new(
                     ErrorCode::Timeout,
-                    format!("{what} waited for the rate limit longer than its {budget_ms} ms timeout"),
+                    format!("{} waited for the rate limit longer than its {budget_ms} ms timeout", what()),
                 ));
             }
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             if !js::sleep(wait.ceil() as u32, signal).await {
                 return Err(Error::new(
                     ErrorCode::Aborted,
-                    format!("{what} was aborted by the caller's signal while waiting for the rate limit"),
+                    format!("{} was aborted by the caller's signal while waiting for the rate limit", what()),
                 ));
             }
+            now = js_sys::Date::now();
         }
     }
 

@@ -240,7 +240,7 @@ impl Transport {
         let mut retries = 0;
         loop {
             if let Some(limiter) = &self.limiter {
-                limiter.turn(&req.describe(), &opts.signal, opts.timeout_ms).await?;
+                limiter.turn(|| req.describe(), &opts.signal, opts.timeout_ms).await?;
             }
             let started = if self.level >= Level::Debug { js::now_ms(None) } else { 0.0 };
             let result = self.attempt(req, &url, opts).await;
