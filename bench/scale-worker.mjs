@@ -81,35 +81,39 @@ results.push(await run("bottleneck (reservoir per window) around send", (mock) =
 }));
 
 // The limiter's own cost: the same call with the in-memory window (never
-// full) and without, interleaved; through a fetch that answers at once.
+// full) and without, through a fetch that answers at once, in short blocks
+// alternating order (drift and GC hit both alike); the median of the
+// per-block differences. An A/A pair (two clients without it) shows the
+// method's noise floor.
 const answer = JSON.stringify({ id: 1, name: "Team" });
 const fetch = async () => new Response(answer, { status: 200, headers: { "content-type": "application/json", "content-length": String(answer.length) } });
-const limited = new Heymarket({ ...FIXTURE_CREDENTIALS, baseUrl: BASE, fetch, rateLimit: { limit: 1e9, windowMs: 1000 } });
-const unlimited = new Heymarket({ ...FIXTURE_CREDENTIALS, baseUrl: BASE, fetch, rateLimit: false });
-const CALLS = smoke ? 500 : 20_000;
-const ROUNDS = smoke ? 3 : 15;
+const make = (rateLimit) => new Heymarket({ ...FIXTURE_CREDENTIALS, baseUrl: BASE, fetch, rateLimit });
+const limited = make({ limit: 1e9, windowMs: 1000 });
+const unlimited = make(false);
+const control = make(false);
+const BLOCK = 300;
+const ROUNDS = smoke ? 20 : 400;
 async function perCall(hm) {
   const t0 = performance.now();
-  for (let i = 0; i < CALLS; i++) await hm.team.get();
-  return ((performance.now() - t0) * 1000) / CALLS;
+  for (let i = 0; i < BLOCK; i++) await hm.team.get();
+  return ((performance.now() - t0) * 1000) / BLOCK;
 }
-await perCall(limited);
-await perCall(unlimited);
-const diffs = [];
-const on = [];
-const off = [];
-for (let r = 0; r < ROUNDS; r++) {
-  let a; // without the limiter
-  let b; // with it
-  if (r % 2) {
-    a = await perCall(unlimited);
-    b = await perCall(limited);
-  } else {
-    b = await perCall(limited);
-    a = await perCall(unlimited);
+for (let i = 0; i < 10; i++) for (const hm of [limited, unlimited, control]) await perCall(hm);
+async function paired(a, b) {
+  const diffs = [];
+  const as = [];
+  const bs = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const [first, second] = r % 2 ? [b, a] : [a, b];
+    const t1 = await perCall(first);
+    const t2 = await perCall(second);
+    const [ta, tb] = r % 2 ? [t2, t1] : [t1, t2];
+    as.push(ta);
+    bs.push(tb);
+    diffs.push(ta - tb);
   }
-  off.push(a);
-  on.push(b);
-  diffs.push(b - a);
+  return { aUs: median(as), bUs: median(bs), diffUs: median(diffs) };
 }
-console.log(JSON.stringify({ node: process.version, N, window: WINDOW, idealMs: IDEAL_MS, burstMs: BURST_MS, results, limiter: { withUs: median(on), withoutUs: median(off), costUs: median(diffs) } }));
+const withLimiter = await paired(limited, unlimited);
+const aa = await paired(control, unlimited);
+console.log(JSON.stringify({ node: process.version, N, window: WINDOW, idealMs: IDEAL_MS, burstMs: BURST_MS, results, limiter: { withUs: withLimiter.aUs, withoutUs: withLimiter.bUs, costUs: withLimiter.diffUs, noiseUs: aa.diffUs } }));

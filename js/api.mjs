@@ -43,7 +43,13 @@ export function createApi(wasm) {
     if (options === null || typeof options !== "object") {
       throw new HeymarketError("signJwt expects an object like { secretId, secretKey, iat? }", { code: "invalid_argument" });
     }
-    const { secretId, secretKey, iat } = options;
+    let secretId, secretKey, iat;
+    try {
+      ({ secretId, secretKey, iat } = options);
+    } catch (cause) {
+      // A revoked Proxy, a throwing getter.
+      throw new HeymarketError(`signJwt: the options could not be read: ${cause?.message ?? cause}`, { code: "invalid_argument", cause });
+    }
     if (secretId !== lastId || secretKey !== lastKey || lastId === undefined) {
       lastId = lastKey = undefined;
       wasm.jwt_set_key(secretId, secretKey);

@@ -28,6 +28,20 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack --version 0.15.1 --locked || cargo install wasm-pack --locked
 fi
 
+# Bounded fuzzing (scripts/fuzz.sh) needs a nightly toolchain and cargo-fuzz.
+# In CI they are installed where missing; elsewhere the fuzz step says it is
+# skipped.
+if [ -n "${CI:-}" ]; then
+  if ! cargo +nightly --version >/dev/null 2>&1; then
+    echo "setup: installing a nightly toolchain for cargo fuzz"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    echo "setup: installing cargo-fuzz (a minute, once)"
+    cargo install cargo-fuzz --version 0.13.2 --locked || cargo install cargo-fuzz --locked
+  fi
+fi
+
 # The browser-guard test needs a real browser, and the shared rate-limit test
 # a real Redis. In CI (root, Debian), install Debian's Chromium and
 # redis-server where missing; elsewhere those tests say they are skipped.

@@ -13,6 +13,11 @@ mod calls;
 pub mod core;
 mod js;
 mod pages;
+#[cfg(any(test, feature = "props"))]
+pub mod props;
+#[cfg(test)]
+#[path = "props_tests.rs"]
+mod props_tests;
 mod webhook;
 
 use std::cell::RefCell;

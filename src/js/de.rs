@@ -24,7 +24,7 @@ use serde::de::{self, DeserializeSeed, Deserializer as _, Visitor};
 use serde_wasm_bindgen::Deserializer;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{entries, get, is_abort_signal, type_name};
+use super::{entries, get, is_abort_signal, is_array, type_name};
 use crate::core::error::Error;
 
 /// What a field accepts.
@@ -108,6 +108,11 @@ impl Slots {
 /// ("client option": `unknown client option "x"; expected one of …`).
 /// Errors are `invalid_argument`.
 pub fn read_fields(obj: &JsValue, what: &str, fields: &[Field]) -> Result<Slots, Error> {
+    // Not a string or an array: `Object.entries` of a megabyte string is a
+    // million pairs.
+    if !obj.is_object() || is_array(obj) {
+        return Err(Error::invalid(format!("the {what}s must be an object, got {}", type_name(obj))));
+    }
     let Some(pairs) = entries(obj) else {
         return Err(Error::invalid(format!("the {what}s could not be read (a revoked Proxy or a throwing getter?)")));
     };
@@ -189,13 +194,16 @@ impl<'de> DeserializeSeed<'de> for Field {
 }
 
 /// A string, number or boolean through serde's typed entry points (a BigInt
-/// is no number here, as in JS arithmetic with one).
+/// is no number here, as in JS arithmetic with one). Only a value of the
+/// kind reaches serde: serde-wasm-bindgen's type errors format the value with
+/// `Debug` (wasm-bindgen's debug string), which runs a Proxy's traps and
+/// recurses without bound into nested arrays, throwing through the module.
 fn primitive(raw: &JsValue, kind: Kind) -> Option<Value> {
     let d = Deserializer::from(raw.clone());
     match kind {
-        Kind::Str => d.deserialize_string(Prim).ok(),
-        Kind::Num if !raw.is_bigint() => d.deserialize_f64(Prim).ok(),
-        Kind::Bool => d.deserialize_bool(Prim).ok(),
+        Kind::Str if raw.is_string() => d.deserialize_string(Prim).ok(),
+        Kind::Num if raw.as_f64().is_some() => d.deserialize_f64(Prim).ok(),
+        Kind::Bool if raw.as_bool().is_some() => d.deserialize_bool(Prim).ok(),
         _ => None,
     }
 }

@@ -4,7 +4,7 @@
 // edit headers, ids that are not ids, BOMs, and secrets cut in half.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Heymarket, verifyWebhook } from "heymarket-wasm";
+import { Heymarket, HeymarketError, verifyWebhook } from "heymarket-wasm";
 import { FIXTURE_CREDENTIALS } from "heymarket-wasm/mock";
 import { rejects, setup } from "./helpers.mjs";
 
@@ -163,5 +163,48 @@ test("a key echoed at the edge of a long API error is redacted before the text i
     const hm = new Heymarket({ apiKey, baseUrl: BASE, fetch });
     const err = await rejects(hm.team.get(), { code: "api_error" });
     assert.ok(!err.message.includes(apiKey.slice(0, 12)), `pad ${pad}: ${err.message.slice(-40)}`);
+  }
+});
+
+test("signJwt with a revoked Proxy or a throwing getter as options is invalid_argument, not a TypeError (found by fuzz.test.mjs)", async () => {
+  const { signJwt } = await import("heymarket-wasm");
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  const getter = Object.defineProperty({}, "secretId", { get() { throw new Error("getter"); } });
+  for (const options of [proxy, getter]) {
+    assert.throws(() => signJwt(options), (e) => e instanceof HeymarketError && e.code === "invalid_argument" && /could not be read/.test(e.message));
+  }
+  assert.equal(signJwt({ secretId: "a", secretKey: "b", iat: 0 }).split(".").length, 3, "and it goes on");
+});
+
+test("a throwing Proxy or a 10,000-deep array as a string or number option is invalid_argument; nothing formats it (found by fuzz.test.mjs)", async () => {
+  const trap = () => {
+    throw new Error("trap");
+  };
+  const proxy = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap });
+  let deep = [];
+  for (let i = 0; i < 10_000; i++) deep = [deep];
+  for (const value of [proxy, deep]) {
+    for (const key of ["timeoutMs", "maxRetries", "baseUrl", "secretId", "defaultCountryCode", "logLevel"]) {
+      assert.throws(() => new Heymarket({ ...FIXTURE_CREDENTIALS, [key]: value }), (e) => e instanceof HeymarketError && e.code === "invalid_argument" && e.message.includes(key), key);
+    }
+    const { mock, hm } = setup();
+    for (const options of [{ timeoutMs: value }, { maxRetries: value }]) {
+      await rejects(hm.team.get(options), { code: "invalid_argument", message: new RegExp(Object.keys(options)[0]) });
+    }
+    assert.equal(mock.requests.length, 0);
+    assert.ok((await hm.team.get()).id, "the client goes on");
+  }
+});
+
+test("a megabyte string or a long array as an options object is refused at once, not walked key by key (found by fuzz.test.mjs)", async () => {
+  const { normalizePhone } = await import("heymarket-wasm");
+  const mega = "x".repeat(1 << 20);
+  const long = Array.from({ length: 1 << 20 }, () => 1);
+  for (const options of [mega, long]) {
+    const t0 = performance.now();
+    assert.throws(() => normalizePhone("14155550123", options), (e) => e instanceof HeymarketError && e.code === "invalid_argument" && /must be an object/.test(e.message));
+    await rejects(verifyWebhook("{}", options), { code: "invalid_argument" });
+    assert.ok(performance.now() - t0 < 100, `took ${performance.now() - t0} ms`);
   }
 });
