@@ -27,9 +27,18 @@ export function batchSender(error) {
     return { concurrency, signal, onProgress, batchKey, iterator };
   }
 
+  function read(items, options) {
+    try {
+      return { ...check(items, options), timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
+    } catch (e) {
+      if (e?.code === "invalid_argument") throw e;
+      // A revoked Proxy, a throwing getter or iterator method.
+      throw error(`messages.sendMany: the items or options could not be read: ${e?.message ?? e}`, { code: "invalid_argument", cause: e });
+    }
+  }
+
   return async function sendMany(client, index, items, options = {}) {
-    const { concurrency, signal, onProgress, batchKey, iterator } = check(items, options);
-    const { timeoutMs, maxRetries } = options;
+    const { concurrency, signal, onProgress, batchKey, iterator, timeoutMs, maxRetries } = read(items, options);
     const callOptions = Object.fromEntries(Object.entries({ signal, timeoutMs, maxRetries }).filter(([, v]) => v !== undefined));
     const total = Array.isArray(items) ? items.length : undefined;
     const aborted = () => error("messages.sendMany: not sent, the batch was aborted by the caller's signal", { code: "aborted" });

@@ -9,7 +9,7 @@
 // had no requests for longer than a minute's window, when no start counts
 // any more. A restart (a deploy) forgets the window; the client then meets
 // the API's 429s, which it retries, until the new window fills.
-import { memoryStore } from "./workerd.mjs";
+import { HeymarketError, memoryStore } from "./workerd.mjs";
 
 const ORIGIN = "https://heymarket-rate-limit.internal";
 
@@ -44,7 +44,7 @@ export class HeymarketRateLimiter {
 /** A store for `rateLimit: { limit, windowMs, store: durableObjectStore(env.HEYMARKET_RATE_LIMIT) }`. */
 export function durableObjectStore(namespace) {
   if (typeof namespace?.idFromName !== "function" || typeof namespace.get !== "function") {
-    throw new TypeError("durableObjectStore: pass the Durable Object namespace binding (env.<NAME>) of the HeymarketRateLimiter class");
+    throw new HeymarketError("durableObjectStore: pass the Durable Object namespace binding (env.<NAME>) of the HeymarketRateLimiter class", { code: "invalid_argument" });
   }
   const ids = new Map(); // key → id (ids, unlike stubs, are not tied to one request)
   return {

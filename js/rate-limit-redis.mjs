@@ -25,13 +25,28 @@ local oldest = redis.call('ZRANGE', KEYS[1], n - limit, n - limit, 'WITHSCORES')
 return math.max(1, tonumber(oldest[2]) + window - now)
 `;
 
+const BRAND = Symbol.for("heymarket-wasm.HeymarketError");
+
+/**
+ * An `invalid_argument` error that is `instanceof HeymarketError` (the class
+ * checks this brand, as it does across the ESM and CommonJS entries) without
+ * this module loading the client.
+ */
+function invalid(message) {
+  const e = new Error(message);
+  e.name = "HeymarketError";
+  e.code = "invalid_argument";
+  Object.defineProperty(e, BRAND, { value: true });
+  return e;
+}
+
 /** `(args: string[]) => Promise<unknown>` sending one command through either client. */
 function commander(client) {
-  if (client === null || typeof client !== "object") throw new TypeError("redisStore: pass a connected Redis client (node-redis v4+ or ioredis)");
+  if (client === null || typeof client !== "object") throw invalid("redisStore: pass a connected Redis client (node-redis v4+ or ioredis)");
   // ioredis: call(command, ...args). node-redis: sendCommand([command, ...args]).
   if (typeof client.call === "function" && typeof client.evalsha === "function") return (args) => client.call(...args);
   if (typeof client.sendCommand === "function") return (args) => client.sendCommand(args);
-  throw new TypeError("redisStore: the client has neither call() (ioredis) nor sendCommand() (node-redis v4+)");
+  throw invalid("redisStore: the client has neither call() (ioredis) nor sendCommand() (node-redis v4+)");
 }
 
 let sequence = 0;
@@ -45,7 +60,7 @@ const member = () => `${Date.now().toString(36)}.${(sequence = (sequence + 1) % 
 export function redisStore(client, options = {}) {
   const send = commander(client);
   const prefix = options?.prefix ?? "";
-  if (typeof prefix !== "string") throw new TypeError("redisStore: prefix must be a string");
+  if (typeof prefix !== "string") throw invalid("redisStore: prefix must be a string");
   let sha; // the loaded script's SHA1, once known
   return {
     async take(key, limit, windowMs) {

@@ -193,8 +193,10 @@ test(`every method settles with a value or a documented HeymarketError on hostil
   console.log(`fuzz: ${JSON.stringify(tally)}`);
 });
 
-test(`the free functions settle or throw HeymarketError on hostile input (seed ${SEED})`, async () => {
+test(`the free functions and messages.sendMany settle or throw HeymarketError on hostile input (seed ${SEED})`, async () => {
   const r = prng(SEED + 1);
+  const s = stub(r);
+  const hm = new Heymarket({ ...FIXTURE_CREDENTIALS, baseUrl: "http://127.0.0.1:1", fetch: s.fetch, maxRetries: 0 });
   for (let i = 0; i < 1500; i++) {
     const a = hostile(r);
     const b = hostile(r);
@@ -203,9 +205,16 @@ test(`the free functions settle or throw HeymarketError on hostile input (seed $
       ["signJwt", () => signJwt(r() < 0.5 ? a : { secretId: a, secretKey: b, iat: hostile(r) })],
       ["verifyWebhook", () => verifyWebhook(a, r() < 0.5 ? b : { token: "t" })],
       ["new Heymarket", () => new Heymarket(r() < 0.5 ? a : { ...FIXTURE_CREDENTIALS, [pick(r, ["timeoutMs", "fetch", "rateLimit", "logger", "baseUrl"])]: a })],
+      ["messages.sendMany", () => hm.messages.sendMany(r() < 0.5 ? a : [a, b, { inbox_id: 1, creator_id: 2, phone_number: "14155550123", text: "t" }], r() < 0.5 ? b : { concurrency: 2, timeoutMs: 500 })],
     ]) {
       try {
-        await fn();
+        const value = await fn();
+        if (name === "messages.sendMany") {
+          assert.ok(Array.isArray(value), `seed ${SEED}: sendMany resolved to ${typeof value}`);
+          for (const item of value) {
+            if (!item.ok) assert.ok(item.error instanceof HeymarketError && CODES.has(item.error.code), `seed ${SEED}: sendMany item error ${item.error?.stack ?? item.error}`);
+          }
+        }
       } catch (e) {
         assert.ok(e instanceof HeymarketError, `seed ${SEED}: ${name}: not a HeymarketError: ${e?.stack ?? String(e)}`);
         assert.ok(CODES.has(e.code), `seed ${SEED}: ${name}: undocumented code ${e.code}`);

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Heymarket } from "heymarket-wasm";
+import { Heymarket, HeymarketError } from "heymarket-wasm";
 import { redisStore, TAKE_SCRIPT } from "heymarket-wasm/rate-limit/redis";
 import { createMockHeymarket, FIXTURE_CREDENTIALS } from "heymarket-wasm/mock";
 
@@ -90,8 +90,10 @@ test("the script is reloaded after SCRIPT FLUSH (NOSCRIPT), and a bad client is 
   assert.equal(await store.take(key, 10, 1000), 0);
   assert.equal(await store.take(key, 10, 1000), 0);
   assert.match(TAKE_SCRIPT, /ZREMRANGEBYSCORE/);
-  assert.throws(() => redisStore({}), /neither call\(\) \(ioredis\) nor sendCommand\(\)/);
-  assert.throws(() => redisStore(null), /pass a connected Redis client/);
+  const invalid = (re) => (e) => e instanceof HeymarketError && e.code === "invalid_argument" && re.test(e.message);
+  assert.throws(() => redisStore({}), invalid(/neither call\(\) \(ioredis\) nor sendCommand\(\)/));
+  assert.throws(() => redisStore(null), invalid(/pass a connected Redis client/));
+  assert.throws(() => redisStore(clients[0], { prefix: 1 }), invalid(/prefix must be a string/));
 });
 
 test("a client whose Redis is gone fails its calls with a typed network error", { skip }, async () => {

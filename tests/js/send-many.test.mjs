@@ -148,6 +148,8 @@ test("bad sendMany arguments are invalid_argument and send nothing", async () =>
     [[item(0)], /onProgress must be a function/, { onProgress: 1 }],
     [[item(0)], /batchKey must be a string/, { batchKey: 3 }],
     [[item(0)], /unknown option "concurency"/, { concurency: 2 }],
+    [new Proxy([], { get() { throw new Error("trap"); } }), /items or options could not be read: trap/],
+    [[item(0)], /items or options could not be read: getter/, Object.defineProperty({}, "concurrency", { enumerable: true, get() { throw new Error("getter"); } })],
   ];
   for (const [items, message, options] of cases) {
     await rejects(hm.messages.sendMany(items, options), { code: "invalid_argument", message });
