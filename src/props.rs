@@ -166,8 +166,18 @@ pub fn jwt(secret_id: &str, secret_key: &str, iat: u64) {
 /// The header and body parsers never panic and keep their contracts: a
 /// `Retry-After` of whole seconds is that many thousand milliseconds, a date
 /// is a delay from `now` (0 when past), and an error body's text is at most
-/// 500 characters (and an ellipsis).
+/// 500 characters (and an ellipsis). For webhooks (whose JSON the host
+/// parses): the token comparison is equality, and one leading byte-order mark
+/// is dropped, nothing else.
 pub fn parsers(text: &str, now_ms: f64) {
+    let (a, b) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(text.len(), |(i, _)| i));
+    assert_eq!(crate::webhook::constant_time_eq(a.as_bytes(), b.as_bytes()), a == b, "{a:?} vs {b:?}");
+    assert!(crate::webhook::constant_time_eq(a.as_bytes(), a.as_bytes()));
+    let stripped = crate::webhook::strip_bom(text.to_owned());
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => assert_eq!(stripped, rest),
+        None => assert_eq!(stripped, text),
+    }
     let parsed = retry::parse_retry_after(text, now_ms);
     let trimmed = text.trim();
     if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {

@@ -161,6 +161,7 @@ proptest! {
         "[0-9.]{0,25}",
         "(Mon|Sun|Sunday), [0-9]{1,2}[ -](Nov|Feb|Xyz)[ -][0-9]{2,4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT",
         r#"\{"(message|error|detail)": ?"[^"]{0,600}"\}"#,
+        "\u{feff}?(abc|\u{feff}){0,3}",
     ], now in any::<f64>()) {
         props::parsers(&text, now);
     }

@@ -69,7 +69,7 @@ async fn body_text(body: &JsValue) -> Result<String, Error> {
 }
 
 /// Without a leading byte-order mark (as `Request.text()` strips it).
-fn strip_bom(s: String) -> String {
+pub(crate) fn strip_bom(s: String) -> String {
     match s.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
         None => s,
