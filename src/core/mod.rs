@@ -4,6 +4,8 @@
 pub mod auth;
 pub mod config;
 pub mod error;
+mod failure;
+mod headers;
 pub mod limit;
 pub mod log;
 pub mod options;

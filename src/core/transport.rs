@@ -4,58 +4,42 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::Function;
 use wasm_bindgen::JsValue;
 use web_sys::{RequestInit, RequestRedirect};
 
-use super::auth::{self, Signer};
+use super::auth;
 use super::config;
 use super::error::{api_error_text, Error, ErrorCode};
+use super::failure::{aborted, has_shape, transport_failure, Failure};
+use super::headers::{CachedAuth, Credentials};
 use super::log::{self, Level};
 use super::options::{CallOptions, ClientOptions};
 use super::rate::Limiter;
-use super::request::{Request, Retry, Shape};
+use super::request::{Request, Retry};
 use super::retry::{self, Decision};
-use crate::js::{self, Attempt, Fired, Outcome};
-
-/// Sent as `User-Agent` on every request.
-pub const USER_AGENT: &str = concat!("heymarket-wasm/", env!("CARGO_PKG_VERSION"));
+use crate::js::{self, Attempt, Outcome};
 
 /// A client's configuration and shared state. Shared by every call through
 /// an `Rc`; the only mutable state (the cached token) is borrowed briefly and
 /// never across an `.await`.
 pub struct Transport {
     base_url: String,
-    credentials: Credentials,
+    pub(super) credentials: Credentials,
     /// The secret key or API key, kept only to scrub it from error messages.
-    secret: Box<str>,
+    pub(super) secret: Box<str>,
     /// Completes 10-digit phone numbers in params (`"1"`).
     default_country_code: Option<Box<str>>,
     fetch: Option<Function>,
-    clock: Option<Function>,
+    pub(super) clock: Option<Function>,
     timeout_ms: u32,
     max_retries: u32,
-    auth: RefCell<Option<CachedAuth>>,
+    pub(super) auth: RefCell<Option<CachedAuth>>,
     /// Where records go, and how many.
     logger: JsValue,
     level: Level,
     /// Keeps the client under its request budget (`rateLimit`).
     limiter: Option<Limiter>,
-}
-
-/// How requests are authorised.
-enum Credentials {
-    /// A JWT signed with the API secret, renewed as it ages.
-    Jwt(Signer),
-    /// A legacy team API key, sent as is.
-    ApiKey,
-}
-
-/// The request headers for the current token, reused while it is.
-struct CachedAuth {
-    iat: u64,
-    without_body: Object,
-    with_body: Object,
 }
 
 impl core::fmt::Debug for Transport {
@@ -66,20 +50,6 @@ impl core::fmt::Debug for Transport {
             .field("timeout_ms", &self.timeout_ms)
             .field("max_retries", &self.max_retries)
             .finish_non_exhaustive()
-    }
-}
-
-/// A failed attempt, and whether it may be retried.
-struct Failure {
-    error: Error,
-    retryable: bool,
-    /// The request provably never reached the server (connection refused).
-    unsent: bool,
-}
-
-impl Failure {
-    fn fatal(error: Error) -> Failure {
-        Failure { error, retryable: false, unsent: false }
     }
 }
 
@@ -400,92 +370,6 @@ impl Transport {
             .with_request_id(request_id)
             .with_retry_after(retry_after);
         Err(Failure { error, retryable: retry::is_retryable_status(status), unsent: false })
-    }
-
-    /// The request headers, with a token reused while it is fresh enough.
-    fn headers(&self, with_body: bool) -> Object {
-        let now = auth::unix_seconds(js::now_ms(self.clock.as_ref()));
-        let mut cached = self.auth.borrow_mut();
-        let fresh = match &self.credentials {
-            Credentials::Jwt(_) => matches!(&*cached, Some(c) if auth::token_reusable(c.iat, now)),
-            Credentials::ApiKey => cached.is_some(),
-        };
-        if !fresh {
-            *cached = None;
-        }
-        let c = cached.get_or_insert_with(|| {
-            let authorization = match &self.credentials {
-                Credentials::Jwt(signer) => format!("Bearer {}", signer.sign(now)),
-                Credentials::ApiKey => format!("Bearer {}", self.secret),
-            };
-            CachedAuth {
-                iat: now,
-                without_body: auth_headers(&authorization, false),
-                with_body: auth_headers(&authorization, true),
-            }
-        });
-        // A copy per request: a wrapping `fetch` may edit `init.headers`,
-        // and that must not reach later requests.
-        let record = if with_body { &c.with_body } else { &c.without_body };
-        Object::assign(&Object::new(), record)
-    }
-}
-
-/// `authorization`, `accept`, `user-agent` (and `content-type` with a body),
-/// as a plain record (a `HeadersInit`). Not a web-sys `Headers`: in Node the
-/// first `new Headers()` loads undici (about 30 ms of a cold start), and
-/// `fetch` copies a record faster than it iterates a `Headers`.
-fn auth_headers(authorization: &str, with_body: bool) -> Object {
-    let headers = Object::new();
-    let set = |k: &str, v: &str| {
-        let _ = Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v));
-    };
-    set("authorization", authorization);
-    set("accept", "application/json");
-    if with_body {
-        set("content-type", "application/json");
-    }
-    set("user-agent", USER_AGENT);
-    headers
-}
-
-/// A rejected exchange: the deadline, the caller's signal, or the network.
-fn transport_failure(fired: Option<Fired>, e: &JsValue, req: &Request, opts: &CallOptions) -> Failure {
-    let what = req.describe();
-    match fired {
-        Some(Fired::Aborted) => Failure::fatal(aborted(&what)),
-        Some(Fired::Timeout) => Failure {
-            error: Error::new(ErrorCode::Timeout, format!("{what} timed out after {} ms", opts.timeout_ms)),
-            retryable: true,
-            unsent: false,
-        },
-        None => {
-            // Some runtimes name the URL in the error: its query may hold
-            // phone numbers or emails, and errors never show query values.
-            let mut description = js::describe_error(e);
-            if !req.query.is_empty() && description.contains(&req.query) {
-                description = description.replace(&req.query, "?…");
-            }
-            Failure {
-                unsent: retry::proves_unsent(&description),
-                retryable: !retry::denied_by_runtime(&description),
-                error: Error::new(ErrorCode::Network, format!("{what} failed: {description}")),
-            }
-        }
-    }
-}
-
-fn aborted(what: &str) -> Error {
-    Error::new(ErrorCode::Aborted, format!("{what} was aborted by the caller's signal"))
-}
-
-fn has_shape(v: &JsValue, shape: Shape) -> bool {
-    let is_array = js::is_array(v);
-    match shape {
-        Shape::Object => v.is_object() && !is_array,
-        Shape::Array => is_array,
-        Shape::Str => v.is_string(),
-        Shape::Any => true,
     }
 }
 
