@@ -5,10 +5,11 @@
 // window, `memoryStore()`). A Durable Object runs one request at a time, so
 // its answers are atomic.
 //
-// Kept in memory, not storage: an idle object is evicted only after it has
-// had no requests for longer than a minute's window, when no start counts
-// any more. A restart (a deploy) forgets the window; the client then meets
-// the API's 429s, which it retries, until the new window fills.
+// Kept in memory, not storage (no storage write per request): an object
+// evicted after a period of inactivity shorter than the window, or restarted
+// by a deploy, starts with an empty window, and the client then meets the
+// API's 429s, which it retries with their Retry-After, until the new window
+// fills.
 import { HeymarketError, memoryStore } from "./workerd.mjs";
 
 const ORIGIN = "https://heymarket-rate-limit.internal";
