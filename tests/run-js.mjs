@@ -12,21 +12,23 @@ process.env.HM_TARBALL_FILES = JSON.stringify(packed.files);
 process.env.HM_REPO = ROOT;
 const dir = installProject({ tarball: packed.tarball, copy: [[join(ROOT, "tests", "js"), "test"], [join(ROOT, "tests", "vectors"), "test/vectors"]] });
 
-// The whole client suite once more through the CommonJS entry (dist/node.cjs).
-const esm = readFileSync(join(dir, "test", "client.test.mjs"), "utf8");
-const viaRequire = esm
-  .replace(/^import \{([^}]+)\} from "heymarket-wasm";$/m, (_, names) =>
-    [
-      'import { createRequire } from "node:module";',
-      "const require = createRequire(import.meta.url);",
-      'if (!require.resolve("heymarket-wasm").endsWith("node.cjs")) throw new Error("not the CommonJS entry");',
-      `const {${names}} = require("heymarket-wasm");`,
-    ].join("\n"))
-  .replace(/^import \{([^}]+)\} from "heymarket-wasm\/mock";$/m, (_, names) => `const {${names}} = require("heymarket-wasm/mock");`);
-if (!viaRequire.includes('require("heymarket-wasm")') || !viaRequire.includes('require("heymarket-wasm/mock")')) {
-  throw new Error("tests/run-js.mjs: could not rewrite client.test.mjs's imports for the CommonJS run");
+// The client suites once more through the CommonJS entry (dist/node.cjs).
+for (const suite of ["client.test.mjs", "client-errors.test.mjs", "client-resilience.test.mjs"]) {
+  const esm = readFileSync(join(dir, "test", suite), "utf8");
+  const viaRequire = esm
+    .replace(/^import \{([^}]+)\} from "heymarket-wasm";$/m, (_, names) =>
+      [
+        'import { createRequire } from "node:module";',
+        "const require = createRequire(import.meta.url);",
+        'if (!require.resolve("heymarket-wasm").endsWith("node.cjs")) throw new Error("not the CommonJS entry");',
+        `const {${names}} = require("heymarket-wasm");`,
+      ].join("\n"))
+    .replace(/^import \{([^}]+)\} from "heymarket-wasm\/mock";$/m, (_, names) => `const {${names}} = require("heymarket-wasm/mock");`);
+  if (!viaRequire.includes('require("heymarket-wasm")') || !viaRequire.includes('require("heymarket-wasm/mock")')) {
+    throw new Error(`tests/run-js.mjs: could not rewrite ${suite}'s imports for the CommonJS run`);
+  }
+  writeFileSync(join(dir, "test", suite.replace(/\.test\.mjs$/, ".require.test.mjs")), `// Generated: ${suite} through require().\n${viaRequire}`);
 }
-writeFileSync(join(dir, "test", "client.require.test.mjs"), `// Generated: client.test.mjs through require().\n${viaRequire}`);
 
 const node = process.env.HM_NODE || process.execPath;
 const files = process.argv.length > 2

@@ -31,7 +31,8 @@ test("100 sends through sendMany under a scaled window: all succeed, no 429, eac
   const idOf = new Map(sends(mock).map((r) => [r.body.text, r.body.local_id]));
   results.forEach((r, i) => assert.equal(r.value.local_id, idOf.get(`n${i}`), "results in input order"));
   // Starts at 0, 2, 4, 6, 8 s (plus the 50 ms margin a window): the ideal is 8 s.
-  assert.ok(elapsed >= 7900 && elapsed < 9500, `took ${elapsed} ms`);
+  // The bound above leaves 30 % for a loaded 2-core machine running other suites.
+  assert.ok(elapsed >= 7900 && elapsed < 10_500, `took ${elapsed} ms`);
   assert.equal(progress.length, 100);
   assert.deepEqual(progress.at(-1), { done: 100, failed: 0, total: 100 });
 });
