@@ -138,14 +138,15 @@ test("two Node processes (node-redis and ioredis) share one budget: combined sta
     const sent = mock.requests.filter((r) => r.path === "/v1/message/send").map((r) => JSON.parse(r.body));
     assert.equal(new Set(sent.map((m) => m.text)).size, 120);
     assert.equal(mock.store.messages.length - stored, 120, "no duplicates");
-    // The mock counts arrivals, which trail the grants by the travel time:
-    // cold connections reach it 100–200 ms after they start, and a loaded
-    // 2-core machine delays others past a 1 s window's 50 ms margin now and
-    // then. Two processes each on a budget of their own would send 40 a
-    // window and meet dozens of 429s (45 in a trial run); one shared budget
-    // meets almost none.
-    const refused = mock.requests.filter((r) => r.rateLimited).length;
-    assert.ok(refused <= 5, `${refused} 429s at the mock`);
+    // The mock counts arrivals, which trail the grants by the travel time.
+    // Cold connections reach it 100–200 ms after they start, beyond a 1 s
+    // window's 50 ms margin, so the first window meets some 429s (about one
+    // per connection opened); after it, a loaded 2-core machine delays a
+    // request past the margin now and then. Two processes each on a budget
+    // of their own would send 40 a window and meet dozens (45 in a trial run).
+    const refused = mock.requests.filter((r) => r.rateLimited);
+    const later = refused.filter((r) => r.at - mock.requests[0].at > window.windowMs * 1.5);
+    assert.ok(refused.length <= 15 && later.length <= 3, `${refused.length} 429s at the mock, ${later.length} after the first window`);
     // 120 starts at 20 a window: 5 full windows after the first, plus the two processes' start-up.
     assert.ok(elapsed >= 5000, `took ${elapsed} ms`);
   } finally {
